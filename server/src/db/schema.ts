@@ -1,0 +1,222 @@
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+const id = () =>
+  text("id")
+    .primaryKey()
+    .$defaultFn(() => crypto.randomUUID());
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+const json = <T>(name: string) => text(name, { mode: "json" }).$type<T>();
+
+export const partners = sqliteTable("partners", {
+  id: id(),
+  key: text("key").notNull().unique(),
+  name: text("name").notNull(),
+  allowedOrigins: json<string[]>("allowed_origins").notNull(),
+  languages: json<string[]>("languages").notNull(),
+  defaultLanguage: text("default_language").notNull(),
+  countries: json<string[]>("countries").notNull(),
+  defaultCountry: text("default_country").notNull(),
+  captchaProviders: json<Array<"hcaptcha" | "altcha">>("captcha_providers").notNull(),
+  exitUrl: text("exit_url").notNull(),
+  theme: json<Record<string, string>>("theme").notNull(),
+  createdAt: createdAt(),
+});
+
+export const agencies = sqliteTable("agencies", {
+  id: id(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  kind: text("kind").notNull(),
+  country: text("country").notNull(),
+  phone: text("phone"),
+  webhookUrl: text("webhook_url"),
+  webhookSecretSealed: text("webhook_secret_sealed"),
+  unverified: integer("unverified", { mode: "boolean" }).notNull().default(false),
+  isFallback: integer("is_fallback", { mode: "boolean" }).notNull().default(false),
+  createdAt: createdAt(),
+});
+
+export const routingRules = sqliteTable(
+  "routing_rules",
+  {
+    id: id(),
+    position: integer("position").notNull(),
+    name: text("name").notNull(),
+    conditions: json<Record<string, unknown>>("conditions").notNull(),
+    agencyId: text("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    role: text("role", { enum: ["primary", "notify"] }).notNull(),
+    enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [index("routing_rules_position").on(t.position)],
+);
+
+export const tips = sqliteTable(
+  "tips",
+  {
+    id: id(),
+    receiptHash: text("receipt_hash").notNull().unique(),
+    partnerId: text("partner_id")
+      .notNull()
+      .references(() => partners.id),
+    status: text("status").notNull().default("received"),
+    language: text("language").notNull(),
+    dangerNow: text("danger_now").notNull(),
+    reporterRole: text("reporter_role").notNull(),
+    country: text("country").notNull(),
+    region: text("region"),
+    when: text("when").notNull(),
+    situations: json<string[]>("situations").notNull(),
+    childInvolved: text("child_involved").notNull(),
+    indicators: json<string[]>("indicators").notNull(),
+    otherCountries: json<string[]>("other_countries").notNull(),
+    disclosure: text("disclosure").notNull(),
+    victimConsentPolice: text("victim_consent_police"),
+    priority: text("priority"),
+    classification: text("classification"),
+    flags: json<string[]>("flags"),
+    reasons: json<unknown[]>("reasons"),
+    narrativeSealed: text("narrative_sealed").notNull(),
+    locationSealed: text("location_sealed"),
+    peopleSealed: text("people_sealed"),
+    detailsSealed: text("details_sealed"),
+    contactSealed: text("contact_sealed"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("tips_priority_created").on(t.priority, t.createdAt)],
+);
+
+export const tipRoutes = sqliteTable(
+  "tip_routes",
+  {
+    id: id(),
+    tipId: text("tip_id")
+      .notNull()
+      .references(() => tips.id, { onDelete: "cascade" }),
+    agencyId: text("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    role: text("role", { enum: ["primary", "notify"] }).notNull(),
+    ruleId: text("rule_id"),
+    reason: text("reason").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("tip_routes_tip_agency").on(t.tipId, t.agencyId), index("tip_routes_agency").on(t.agencyId)],
+);
+
+export const staff = sqliteTable("staff", {
+  id: id(),
+  email: text("email").notNull().unique(),
+  passwordHash: text("password_hash").notNull(),
+  role: text("role", { enum: ["admin", "supervisor", "agent", "auditor"] }).notNull(),
+  agencyId: text("agency_id").references(() => agencies.id),
+  totpSecretSealed: text("totp_secret_sealed"),
+  disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+  createdAt: createdAt(),
+});
+
+export const messages = sqliteTable(
+  "messages",
+  {
+    id: id(),
+    tipId: text("tip_id")
+      .notNull()
+      .references(() => tips.id, { onDelete: "cascade" }),
+    direction: text("direction", { enum: ["reporter", "hotline"] }).notNull(),
+    staffId: text("staff_id").references(() => staff.id),
+    bodySealed: text("body_sealed").notNull(),
+    readAt: integer("read_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("messages_tip").on(t.tipId, t.createdAt)],
+);
+
+export const internalNotes = sqliteTable(
+  "internal_notes",
+  {
+    id: id(),
+    tipId: text("tip_id")
+      .notNull()
+      .references(() => tips.id, { onDelete: "cascade" }),
+    staffId: text("staff_id")
+      .notNull()
+      .references(() => staff.id),
+    bodySealed: text("body_sealed").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("internal_notes_tip").on(t.tipId)],
+);
+
+export const sessions = sqliteTable("sessions", {
+  tokenHash: text("token_hash").primaryKey(),
+  staffId: text("staff_id")
+    .notNull()
+    .references(() => staff.id, { onDelete: "cascade" }),
+  csrfToken: text("csrf_token").notNull(),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  createdAt: createdAt(),
+});
+
+export const auditLog = sqliteTable("audit_log", {
+  seq: integer("seq").primaryKey({ autoIncrement: true }),
+  at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  actor: text("actor").notNull(),
+  action: text("action").notNull(),
+  subject: text("subject"),
+  details: json<Record<string, unknown>>("details").notNull(),
+  prevHash: text("prev_hash").notNull(),
+  hash: text("hash").notNull(),
+});
+
+export const deliveryOutbox = sqliteTable(
+  "delivery_outbox",
+  {
+    id: id(),
+    tipId: text("tip_id")
+      .notNull()
+      .references(() => tips.id, { onDelete: "cascade" }),
+    agencyId: text("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    event: text("event").notNull(),
+    payload: json<Record<string, unknown>>("payload").notNull(),
+    status: text("status", { enum: ["pending", "delivered", "dead"] })
+      .notNull()
+      .default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    lastError: text("last_error"),
+    deliveredAt: integer("delivered_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("delivery_outbox_due").on(t.status, t.nextAttemptAt)],
+);
+
+export const idempotencyKeys = sqliteTable("idempotency_keys", {
+  key: text("key").primaryKey(),
+  fingerprint: text("fingerprint").notNull(),
+  tipId: text("tip_id")
+    .notNull()
+    .references(() => tips.id, { onDelete: "cascade" }),
+  responseSealed: text("response_sealed").notNull(),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+export const rateLimitBuckets = sqliteTable("rate_limit_buckets", {
+  key: text("key").primaryKey(),
+  windowStart: integer("window_start", { mode: "timestamp_ms" }).notNull(),
+  count: integer("count").notNull(),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/** Captcha solutions already used, so that one solved challenge buys one tip. */
+export const spentCaptchas = sqliteTable("spent_captchas", {
+  hash: text("hash").primaryKey(),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+});

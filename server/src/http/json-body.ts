@@ -1,0 +1,21 @@
+import type { MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { ApiError } from "./errors.js";
+
+export const MAX_JSON_BODY = 64 * 1024;
+
+const limit = bodyLimit({
+  maxSize: MAX_JSON_BODY,
+  onError: () => {
+    throw new ApiError(413, "payload_too_large", `The request body is larger than ${MAX_JSON_BODY / 1024} KB.`);
+  },
+});
+
+/** Content type first (a wrong one is 415 whatever its size), then the 64 KB cap before any parsing. */
+export const jsonBody: MiddlewareHandler = async (c, next) => {
+  const type = c.req.header("Content-Type") ?? "";
+  if (!/^application\/json\s*(;|$)/i.test(type)) {
+    throw new ApiError(415, "unsupported_media_type", "Send the body as JSON with 'Content-Type: application/json'.");
+  }
+  return limit(c, next);
+};

@@ -1,0 +1,60 @@
+import type { CaptchaSolution } from "@balagh/shared";
+import type { Services } from "../deps.js";
+import { ApiError } from "../http/errors.js";
+import { allowedCaptchas } from "../partners/config.js";
+import type { Partner } from "../partners/repository.js";
+import { spendCaptcha } from "../security/captcha/spend.js";
+import { type CaptchaResult, CaptchaUnavailableError } from "../security/captcha/types.js";
+import { clientBucket, takeFromBucket } from "../security/rate-limit.js";
+
+/**
+ * The widget runs in an iframe served by the hotline itself, so a browser request from any
+ * other origin is a page trying to post tips in its visitors' names. No Origin = an API client.
+ */
+export const checkOrigin = (services: Services, origin: string | undefined) => {
+  if (origin !== undefined && origin !== services.publicOrigin) {
+    throw new ApiError(403, "origin_not_allowed", "Reports are accepted only from the hotline's own form.");
+  }
+};
+
+const runVerifier = (services: Services, solution: CaptchaSolution): Promise<CaptchaResult> => {
+  if (solution.provider === "altcha") return services.altcha.verify(solution);
+  if (!services.hcaptcha) throw new ApiError(403, "captcha_not_allowed", "hCaptcha is not configured on this hotline.");
+  return services.hcaptcha.verify(solution);
+};
+
+export const checkCaptcha = async (services: Services, partner: Partner, solution: CaptchaSolution) => {
+  if (!allowedCaptchas(partner, services)[solution.provider]) {
+    throw new ApiError(403, "captcha_not_allowed", `This partner does not accept the ${solution.provider} captcha.`);
+  }
+  let result: CaptchaResult;
+  try {
+    result = await runVerifier(services, solution);
+  } catch (error) {
+    if (!(error instanceof CaptchaUnavailableError)) throw error;
+    services.log(`captcha unavailable: ${error.message}`);
+    throw new ApiError(503, "service_unavailable", "The captcha could not be checked just now. Please try again.", {
+      headers: { "Retry-After": "10" },
+    });
+  }
+  if (!result.ok) {
+    throw new ApiError(403, "captcha_failed", `The captcha was not accepted (${result.reason}). Please solve it again.`);
+  }
+  if (!(await spendCaptcha(services.db, services.keys, solution, services.now()))) {
+    throw new ApiError(403, "captcha_failed", "This captcha answer was already used. Please solve a new one.");
+  }
+};
+
+export const checkRateLimit = async (services: Services, address: string | undefined) => {
+  const now = services.now();
+  const bucket = await clientBucket(services.keys, "tips", address, now);
+  const decision = await takeFromBucket(services.db, bucket, services.tipRateLimit, now);
+  if (!decision.allowed) {
+    throw new ApiError(
+      429,
+      "rate_limited",
+      `Too many reports from this connection. Please wait ${Math.ceil(decision.retryAfterSeconds / 60)} minute(s) and try again; your answers are kept.`,
+      { headers: { "Retry-After": String(decision.retryAfterSeconds) } },
+    );
+  }
+};

@@ -1,0 +1,79 @@
+import type { Tip } from "@balagh/shared";
+import { idempotencyKeys, tipRoutes, tips } from "../db/schema.js";
+import type { BatchStatement } from "../db/types.js";
+import type { Services } from "../deps.js";
+import type { RouteDecision } from "../routing/index.js";
+import { hmacHex } from "../security/keys.js";
+import { seal } from "../security/seal.js";
+import type { TriageResult } from "../triage/index.js";
+import { type Idempotency, IDEMPOTENCY_TTL_MS, sealContext } from "./idempotency.js";
+
+export type NewTip = {
+  id: string;
+  partnerId: string;
+  tip: Tip;
+  triage: TriageResult;
+  routes: RouteDecision[];
+  receipt: string;
+  idempotency: Idempotency | null;
+};
+
+export const tipSealContext = (tipId: string, field: string) => `tip:${tipId}:${field}`;
+
+const sealIf = async (services: Services, tipId: string, field: string, value: unknown) =>
+  value === undefined ? null : seal(services.keys, tipSealContext(tipId, field), value);
+
+/** Every row of one tip, written together in one batch (one transaction): all of it or nothing. */
+export const tipWrite = async (services: Services, t: NewTip): Promise<[BatchStatement, ...BatchStatement[]]> => {
+  const { tip } = t;
+  const { town, place } = tip.location;
+  const sealedLocation = town !== undefined || place !== undefined ? { town, place } : undefined;
+  const now = services.now();
+  const insertTip = services.db.insert(tips).values({
+    id: t.id,
+    receiptHash: await hmacHex(services.keys.receipt, t.receipt),
+    partnerId: t.partnerId,
+    language: tip.language,
+    dangerNow: tip.dangerNow,
+    reporterRole: tip.reporterRole,
+    country: tip.location.country,
+    region: tip.location.region ?? null,
+    when: tip.when,
+    situations: tip.situations,
+    childInvolved: tip.childInvolved,
+    indicators: tip.indicators,
+    otherCountries: tip.otherCountries ?? [],
+    disclosure: tip.disclosure,
+    victimConsentPolice: tip.victimConsentPolice ?? null,
+    priority: t.triage.priority,
+    classification: t.triage.classification,
+    flags: t.triage.flags,
+    reasons: t.triage.reasons,
+    narrativeSealed: await seal(services.keys, tipSealContext(t.id, "narrative"), tip.narrative),
+    locationSealed: await sealIf(services, t.id, "location", sealedLocation),
+    peopleSealed: await sealIf(services, t.id, "people", tip.people),
+    detailsSealed: await sealIf(services, t.id, "details", tip.details),
+    contactSealed: await sealIf(services, t.id, "contact", tip.contact),
+    createdAt: now,
+  });
+  const statements: [BatchStatement, ...BatchStatement[]] = [insertTip];
+  for (const r of t.routes) {
+    statements.push(
+      services.db
+        .insert(tipRoutes)
+        .values({ tipId: t.id, agencyId: r.agencyId, role: r.role, ruleId: r.ruleId, reason: r.reason, createdAt: now }),
+    );
+  }
+  if (t.idempotency) {
+    statements.push(
+      services.db.insert(idempotencyKeys).values({
+        key: t.idempotency.keyHash,
+        fingerprint: t.idempotency.fingerprint,
+        tipId: t.id,
+        responseSealed: await seal(services.keys, sealContext(t.idempotency.keyHash), { receipt: t.receipt }),
+        expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS),
+      }),
+    );
+  }
+  return statements;
+};

@@ -1,0 +1,43 @@
+import { generateReceipt, type TipReceipt, type TipSubmission } from "@balagh/shared";
+import type { Services } from "../deps.js";
+import { findPartner } from "../partners/repository.js";
+import { route } from "../routing/index.js";
+import { loadRoutingTable } from "../routing/load.js";
+import { triage } from "../triage/index.js";
+import { checkCaptcha, checkOrigin, checkRateLimit } from "./checks.js";
+import { findReplay, idempotencyFor } from "./idempotency.js";
+import { tipWrite } from "./store.js";
+
+export type SubmitContext = { origin: string | undefined; idempotencyKey: string | undefined; clientAddress: string | undefined };
+export type SubmitResult = { receipt: TipReceipt; replayed: boolean };
+
+/**
+ * The intake pipeline. A replay of an answered request is recognised before the captcha, because
+ * a retry after a lost response carries a captcha that was already spent on the first attempt.
+ */
+export const submitTip = async (services: Services, submission: TipSubmission, ctx: SubmitContext): Promise<SubmitResult> => {
+  const partner = await findPartner(services.db, submission.partner);
+  checkOrigin(services, ctx.origin);
+  const idempotency = ctx.idempotencyKey ? await idempotencyFor(services, ctx.idempotencyKey, submission) : null;
+  if (idempotency) {
+    const replay = await findReplay(services, idempotency);
+    if (replay) return { receipt: replay, replayed: true };
+  }
+  await checkCaptcha(services, partner, submission.captcha);
+  await checkRateLimit(services, ctx.clientAddress);
+
+  const triaged = triage(submission.tip);
+  const routes = route(submission.tip, triaged, await loadRoutingTable(services.db));
+  const receipt = generateReceipt();
+  const id = crypto.randomUUID();
+  const write = await tipWrite(services, { id, partnerId: partner.id, tip: submission.tip, triage: triaged, routes, receipt, idempotency });
+  try {
+    await services.db.batch(write);
+  } catch (error) {
+    // Two requests with one Idempotency-Key raced: the key's primary key let one through; answer the other with its result.
+    const replay = idempotency ? await findReplay(services, idempotency).catch(() => null) : null;
+    if (replay) return { receipt: replay, replayed: true };
+    throw error;
+  }
+  return { receipt: { receipt }, replayed: false };
+};

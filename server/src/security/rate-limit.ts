@@ -1,0 +1,44 @@
+import { sql } from "drizzle-orm";
+import { rateLimitBuckets } from "../db/schema.js";
+import type { AppDb } from "../db/types.js";
+import { hmacHex, type Keys } from "./keys.js";
+
+export type RateLimit = { max: number; windowSeconds: number };
+
+export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The bucket is named by HMAC(dayKey, address) with a key that changes every UTC day, so a bucket
+ * cannot be tied back to an address, nor to the same reporter's bucket of another day.
+ */
+export const clientBucket = async (keys: Keys, scope: string, address: string | undefined, now: Date) => {
+  const day = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
+  const dayKey = await hmacHex(keys.clientAddress, `day:${day}`);
+  const dayHmacKey = crypto.subtle.importKey("raw", new TextEncoder().encode(dayKey), { name: "HMAC", hash: "SHA-256" }, false, [
+    "sign",
+  ]);
+  return `${scope}:${(await hmacHex(dayHmacKey, address ?? "unknown")).slice(0, 32)}`;
+};
+
+/** Fixed-window counter in one atomic upsert, so concurrent requests cannot both take the last slot. */
+export const takeFromBucket = async (db: AppDb, key: string, limit: RateLimit, now: Date): Promise<RateDecision> => {
+  const windowMs = limit.windowSeconds * 1000;
+  const windowStart = Math.floor(now.getTime() / windowMs) * windowMs;
+  const expiresAt = windowStart + windowMs;
+  const [bucket] = await db
+    .insert(rateLimitBuckets)
+    .values({ key, windowStart: new Date(windowStart), count: 1, expiresAt: new Date(expiresAt) })
+    .onConflictDoUpdate({
+      target: rateLimitBuckets.key,
+      set: {
+        count: sql`case when ${rateLimitBuckets.windowStart} = ${windowStart} then ${rateLimitBuckets.count} + 1 else 1 end`,
+        windowStart: new Date(windowStart),
+        expiresAt: new Date(expiresAt),
+      },
+    })
+    .returning({ count: rateLimitBuckets.count });
+  if ((bucket?.count ?? 1) <= limit.max) return { allowed: true };
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((expiresAt - now.getTime()) / 1000)) };
+};
