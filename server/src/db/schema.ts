@@ -163,16 +163,21 @@ export const sessions = sqliteTable("sessions", {
   createdAt: createdAt(),
 });
 
-export const auditLog = sqliteTable("audit_log", {
-  seq: integer("seq").primaryKey({ autoIncrement: true }),
-  at: integer("at", { mode: "timestamp_ms" }).notNull(),
-  actor: text("actor").notNull(),
-  action: text("action").notNull(),
-  subject: text("subject"),
-  details: json<Record<string, unknown>>("details").notNull(),
-  prevHash: text("prev_hash").notNull(),
-  hash: text("hash").notNull(),
-});
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    seq: integer("seq").primaryKey({ autoIncrement: true }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    actor: text("actor").notNull(),
+    action: text("action").notNull(),
+    subject: text("subject"),
+    details: json<Record<string, unknown>>("details").notNull(),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  // Two writers that read the same chain head cannot both append: the chain never forks.
+  (t) => [uniqueIndex("audit_log_prev_hash").on(t.prevHash)],
+);
 
 export const deliveryOutbox = sqliteTable(
   "delivery_outbox",

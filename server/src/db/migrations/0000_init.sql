@@ -24,6 +24,7 @@ CREATE TABLE `audit_log` (
 	`hash` text NOT NULL
 );
 --> statement-breakpoint
+CREATE UNIQUE INDEX `audit_log_prev_hash` ON `audit_log` (`prev_hash`);--> statement-breakpoint
 CREATE TABLE `delivery_outbox` (
 	`id` text PRIMARY KEY NOT NULL,
 	`tip_id` text NOT NULL,

@@ -1,0 +1,26 @@
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+import { desc } from "drizzle-orm";
+import { auditLog } from "../db/schema.js";
+import type { AppDb } from "../db/types.js";
+
+export const AUDIT_GENESIS = "0".repeat(64);
+
+export type AuditEntry = { actor: string; action: string; subject: string | null; details: Record<string, unknown> };
+
+export const auditHash = (prevHash: string, at: Date, entry: AuditEntry) =>
+  bytesToHex(sha256(utf8ToBytes(JSON.stringify([prevHash, at.getTime(), entry.actor, entry.action, entry.subject, entry.details]))));
+
+/** Appends to the hash chain; the unique prev_hash makes a concurrent append fail rather than fork, so retry once. */
+export const appendAudit = async (db: AppDb, entry: AuditEntry, now = new Date()): Promise<void> => {
+  for (let attempt = 0; ; attempt++) {
+    const [head] = await db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+    const prevHash = head?.hash ?? AUDIT_GENESIS;
+    try {
+      await db.insert(auditLog).values({ at: now, ...entry, prevHash, hash: auditHash(prevHash, now, entry) });
+      return;
+    } catch (error) {
+      if (attempt >= 2) throw error;
+    }
+  }
+};

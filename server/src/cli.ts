@@ -1,0 +1,112 @@
+import { parseArgs } from "node:util";
+import { type CliContext, type CliIo, openCliContext, progress, UsageError } from "./cli/context.js";
+import { listPartners } from "./cli/partners.js";
+import { createStaff } from "./cli/staff.js";
+import { listTips, showTip } from "./cli/tips.js";
+import { DEPLOYMENT_NAMES, loadDeployment } from "./deployments/index.js";
+import { seedDeployment } from "./deployments/seed.js";
+import { EnvError } from "./env.js";
+import { migrateDatabase } from "./node/database.js";
+import { generateMasterKey } from "./security/keys.js";
+
+const USAGE = `Usage: pnpm balagh <command>
+
+  migrate                              apply database migrations
+  seed <deployment>                    load agencies and partners (${DEPLOYMENT_NAMES.join(", ")})
+  create-staff --email E --password P --role admin|supervisor|agent|auditor [--agency SLUG] [--totp-secret BASE32]
+  partners list [--json]               partners and the origins allowed to embed the widget
+  tips list [--json]                   the latest 1000 tips, without their sealed fields
+  tips show <id> [--json]              one tip, decrypted (operators only)
+  keygen                               print a new BALAGH_MASTER_KEY
+
+Configuration comes from the environment (see README: DATABASE_URL, BALAGH_MASTER_KEY, ...).`;
+
+const io: CliIo = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  tty: Boolean(process.stderr.isTTY),
+};
+
+const print = (value: unknown, json: boolean) => {
+  if (json) return io.out(`${JSON.stringify(value, null, 2)}\n`);
+  if (Array.isArray(value)) {
+    for (const row of value) io.out(`${Object.values(row as object).map((v) => (typeof v === "object" && v !== null && !(v instanceof Date) ? JSON.stringify(v) : String(v))).join("  ")}\n`);
+    return io.out(`(${value.length})\n`);
+  }
+  io.out(`${JSON.stringify(value, null, 2)}\n`);
+};
+
+type Command = (ctx: CliContext, args: string[], flags: Record<string, string | boolean | undefined>) => Promise<unknown>;
+
+const COMMANDS: Record<string, { migrate?: boolean; run: Command }> = {
+  migrate: { run: async (ctx) => (await migrateDatabase(ctx.db), { migrated: true }) },
+  seed: {
+    migrate: true,
+    run: async (ctx, [name]) => {
+      if (!name) throw new UsageError(`seed needs a deployment: ${DEPLOYMENT_NAMES.join(", ")}`);
+      let deployment: ReturnType<typeof loadDeployment>;
+      try {
+        deployment = loadDeployment(name);
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
+      return seedDeployment(ctx.db, deployment, { onProgress: progress(ctx.io) });
+    },
+  },
+  "create-staff": { run: (ctx, _args, flags) => createStaff(ctx, { ...flags, totpSecret: flags["totp-secret"] }) },
+  "partners list": { run: (ctx) => listPartners(ctx) },
+  "tips list": { run: (ctx) => listTips(ctx) },
+  "tips show": {
+    run: (ctx, [id]) => {
+      if (!id) throw new UsageError("tips show needs a tip id (see `pnpm balagh tips list`)");
+      return showTip(ctx, id);
+    },
+  },
+};
+
+const main = async (argv: string[]): Promise<number> => {
+  const { values: flags, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+      email: { type: "string" },
+      password: { type: "string" },
+      role: { type: "string" },
+      agency: { type: "string" },
+      "totp-secret": { type: "string" },
+    },
+  });
+  if (flags.help || positionals.length === 0) {
+    io.out(`${USAGE}\n`);
+    return flags.help ? 0 : 2;
+  }
+  if (positionals[0] === "keygen") {
+    io.out(`${generateMasterKey()}\n`);
+    return 0;
+  }
+  const two = positionals.slice(0, 2).join(" ");
+  const name = COMMANDS[two] ? two : positionals[0] ?? "";
+  const command = COMMANDS[name];
+  if (!command) throw new UsageError(`unknown command '${positionals.join(" ")}'`);
+  const ctx = await openCliContext(io, { migrate: command.migrate ?? false });
+  try {
+    print(await command.run(ctx, positionals.slice(name.split(" ").length), flags), flags.json ?? false);
+  } finally {
+    ctx.close();
+  }
+  return 0;
+};
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      io.err(`balagh: ${(error as Error).message}\n\n${USAGE}\n`);
+      process.exit(2);
+    }
+    io.err(`balagh: ${error instanceof EnvError ? `configuration error: ${error.message}` : (error as Error).message}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,42 @@
+import { agencies, partners } from "../db/schema.js";
+import type { AppDb } from "../db/types.js";
+import { appendAudit } from "../audit/append.js";
+import type { Deployment } from "./schema.js";
+
+export type SeedOptions = {
+  /** Where the demo partner site runs, when it is not on its default port. */
+  demoPartnerOrigin?: string;
+  onProgress?: (done: number, total: number, what: string) => void;
+};
+
+/** Idempotent: agencies by slug and partners by key are inserted or updated, never duplicated. */
+export const seedDeployment = async (db: AppDb, deployment: Deployment, options: SeedOptions = {}) => {
+  const total = deployment.agencies.length + deployment.partners.length;
+  let done = 0;
+  for (const a of deployment.agencies) {
+    const values = {
+      slug: a.slug,
+      name: a.name,
+      kind: a.kind,
+      country: a.country,
+      phone: a.phone ?? null,
+      unverified: a.unverified ?? false,
+      isFallback: a.fallback ?? false,
+    };
+    await db.insert(agencies).values(values).onConflictDoUpdate({ target: agencies.slug, set: values });
+    options.onProgress?.(++done, total, `agency ${a.slug}`);
+  }
+  for (const p of deployment.partners) {
+    const allowedOrigins = p.key === "demo" && options.demoPartnerOrigin ? [options.demoPartnerOrigin] : p.allowedOrigins;
+    const values = { ...p, allowedOrigins };
+    await db.insert(partners).values(values).onConflictDoUpdate({ target: partners.key, set: values });
+    options.onProgress?.(++done, total, `partner ${p.key}`);
+  }
+  await appendAudit(db, {
+    actor: "operator",
+    action: "deployment.seed",
+    subject: deployment.name,
+    details: { agencies: deployment.agencies.length, partners: deployment.partners.length },
+  });
+  return { agencies: deployment.agencies.length, partners: deployment.partners.length };
+};
