@@ -61,6 +61,8 @@ export const altchaVerifier = (options: AltchaOptions): CaptchaVerifier<"altcha"
   async verify({ payload }) {
     const decoded = decodeAltchaPayload(payload);
     if (!decoded) return { ok: false, reason: "malformed ALTCHA payload" };
+    const nowSeconds = (options.now?.() ?? new Date()).getTime() / 1000;
+    if (decoded.challenge.parameters.expiresAt < nowSeconds) return { ok: false, reason: "ALTCHA challenge expired" };
     const result = await verifySolution({
       challenge: decoded.challenge,
       solution: decoded.solution,
