@@ -1,0 +1,78 @@
+import { execFile, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FakeHcaptcha, startFakeHcaptcha } from "../fixtures/fake-hcaptcha.js";
+import { REPO_ROOT, startServerProcess, TSX } from "../fixtures/server-process.js";
+
+let dir: string;
+let fake: FakeHcaptcha;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "balagh-start-"));
+  fake = await startFakeHcaptcha();
+});
+afterAll(async () => {
+  await fake.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const readmeCurl = () => {
+  const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
+  const block = /<!-- curl-example -->\s*```sh\n([\s\S]*?)```/.exec(readme)?.[1];
+  if (!block) throw new Error("README has no curl example");
+  return block;
+};
+
+describe("pnpm start (server/src/node.ts)", () => {
+  it("migrates, seeds the demo, makes a master key once, serves both sites and takes the README's curl example", async () => {
+    const env = { DATABASE_URL: `file:${join(dir, "balagh.db")}`, HCAPTCHA_VERIFY_URL: fake.url };
+    const server = await startServerProcess(env);
+    try {
+      expect(server.output()).toMatch(/Generated the demo master key in .*master\.key.*production must set BALAGH_MASTER_KEY/s);
+      expect(server.output()).toMatch(/Seeded the Mauritania demo deployment/);
+      expect(server.output()).toContain(`Demo partner: ${server.demoUrl}`);
+      expect(statSync(join(dir, "master.key")).mode & 0o777).toBe(0o600);
+
+      const page = await fetch(server.demoUrl);
+      expect(page.status).toBe(200);
+      const csp = page.headers.get("Content-Security-Policy") ?? "";
+      expect(csp).toContain(`script-src http://localhost:${server.port}`);
+      expect(csp).toContain(`frame-src http://localhost:${server.port}`);
+      expect(await page.text()).toContain("data-partner=&quot;demo&quot;");
+
+      const config = await fetch(`${server.url}/api/v1/partners/demo/config`);
+      expect(((await config.json()) as { partner: string }).partner).toBe("demo");
+
+      const curl = readmeCurl().replaceAll("http://localhost:8787", server.url);
+      const first = await promisify(execFile)("bash", ["-c", curl]);
+      const { receipt } = JSON.parse(first.stdout) as { receipt: string };
+      expect(receipt).toMatch(/^\d{20}$/);
+      const again = await promisify(execFile)("bash", ["-c", curl]);
+      expect(JSON.parse(again.stdout)).toEqual({ receipt });
+    } finally {
+      await server.stop();
+    }
+
+    const restarted = await startServerProcess(env);
+    try {
+      expect(restarted.output()).toMatch(/Using the demo master key/);
+      expect(restarted.output()).not.toMatch(/Seeded/);
+    } finally {
+      await restarted.stop();
+    }
+  }, 60_000);
+
+  it("refuses to start in production without its secrets, naming them", () => {
+    const result = spawnSync(TSX, ["server/src/node.ts"], {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env.PATH ?? "", BALAGH_ENV: "production", DATABASE_URL: `file:${join(dir, "prod.db")}` },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/Configuration error: BALAGH_MASTER_KEY is required.*PUBLIC_URL is required.*a captcha is required/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
