@@ -30,16 +30,30 @@ const io: CliIo = {
 const print = (value: unknown, json: boolean) => {
   if (json) return io.out(`${JSON.stringify(value, null, 2)}\n`);
   if (Array.isArray(value)) {
-    for (const row of value) io.out(`${Object.values(row as object).map((v) => (typeof v === "object" && v !== null && !(v instanceof Date) ? JSON.stringify(v) : String(v))).join("  ")}\n`);
+    for (const row of value)
+      io.out(
+        `${Object.values(row as object)
+          .map((v) => (typeof v === "object" && v !== null && !(v instanceof Date) ? JSON.stringify(v) : String(v)))
+          .join("  ")}\n`,
+      );
     return io.out(`(${value.length})\n`);
   }
   io.out(`${JSON.stringify(value, null, 2)}\n`);
 };
 
-type Command = (ctx: CliContext, args: string[], flags: Record<string, string | boolean | undefined>) => Promise<unknown>;
+type Command = (
+  ctx: CliContext,
+  args: string[],
+  flags: Record<string, string | boolean | undefined>,
+) => Promise<unknown>;
 
 const COMMANDS: Record<string, { migrate?: boolean; run: Command }> = {
-  migrate: { run: async (ctx) => (await migrateDatabase(ctx.db), { migrated: true }) },
+  migrate: {
+    run: async (ctx) => {
+      await migrateDatabase(ctx.db);
+      return { migrated: true };
+    },
+  },
   seed: {
     migrate: true,
     run: async (ctx, [name]) => {
@@ -87,7 +101,7 @@ const main = async (argv: string[]): Promise<number> => {
     return 0;
   }
   const two = positionals.slice(0, 2).join(" ");
-  const name = COMMANDS[two] ? two : positionals[0] ?? "";
+  const name = COMMANDS[two] ? two : (positionals[0] ?? "");
   const command = COMMANDS[name];
   if (!command) throw new UsageError(`unknown command '${positionals.join(" ")}'`);
   const ctx = await openCliContext(io, { migrate: command.migrate ?? false });
@@ -106,7 +120,9 @@ main(process.argv.slice(2)).then(
       io.err(`balagh: ${(error as Error).message}\n\n${USAGE}\n`);
       process.exit(2);
     }
-    io.err(`balagh: ${error instanceof EnvError ? `configuration error: ${error.message}` : (error as Error).message}\n`);
+    io.err(
+      `balagh: ${error instanceof EnvError ? `configuration error: ${error.message}` : (error as Error).message}\n`,
+    );
     process.exit(1);
   },
 );

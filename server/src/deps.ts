@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import type { AppDb } from "./db/types.js";
 import type { Env } from "./env.js";
-import { altchaVerifier, type AltchaOptions } from "./security/captcha/altcha.js";
+import { type AltchaOptions, altchaVerifier } from "./security/captcha/altcha.js";
 import { hcaptchaVerifier } from "./security/captcha/hcaptcha.js";
 import type { CaptchaVerifier } from "./security/captcha/types.js";
 import type { Keys } from "./security/keys.js";
@@ -38,7 +38,11 @@ export type Services = {
 
 export const resolveServices = (deps: AppDeps): Services => {
   const now = deps.now ?? (() => new Date());
-  const altchaOptions: AltchaOptions = { secret: deps.config.altchaSecret ?? deps.keys.altchaSecret, now, ...deps.altcha };
+  const altchaOptions: AltchaOptions = {
+    secret: deps.config.altchaSecret ?? deps.keys.altchaSecret,
+    now,
+    ...deps.altcha,
+  };
   const hcaptcha = deps.config.hcaptcha;
   return {
     db: deps.db,

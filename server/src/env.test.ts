@@ -36,9 +36,18 @@ describe("parseEnv", () => {
   });
 
   it("refuses production with no captcha, or with hCaptcha's public test secret", () => {
-    expect(() => parseEnv({ ...production, HCAPTCHA_SECRET: undefined, HCAPTCHA_SITEKEY: undefined })).toThrow(/a captcha is required/);
+    expect(() => parseEnv({ ...production, HCAPTCHA_SECRET: undefined, HCAPTCHA_SITEKEY: undefined })).toThrow(
+      /a captcha is required/,
+    );
     expect(() => parseEnv({ ...production, HCAPTCHA_SECRET: HCAPTCHA_TEST_SECRET })).toThrow(/public test secret/);
-    expect(parseEnv({ ...production, HCAPTCHA_SECRET: undefined, HCAPTCHA_SITEKEY: undefined, ALTCHA_HMAC_KEY: "k".repeat(32) }).hcaptcha).toBeNull();
+    expect(
+      parseEnv({
+        ...production,
+        HCAPTCHA_SECRET: undefined,
+        HCAPTCHA_SITEKEY: undefined,
+        ALTCHA_HMAC_KEY: "k".repeat(32),
+      }).hcaptcha,
+    ).toBeNull();
   });
 
   it("refuses a malformed master key, port or URL in any mode", () => {

@@ -48,8 +48,10 @@ export const parseEnv = (source: Record<string, string | undefined>) => {
     if (!env.BALAGH_MASTER_KEY) problems.push("BALAGH_MASTER_KEY is required (32 random bytes, base64)");
     if (!env.PUBLIC_URL) problems.push("PUBLIC_URL is required (the hotline's https address)");
     if (!env.DATABASE_URL) problems.push("DATABASE_URL is required");
-    if (!env.HCAPTCHA_SECRET && !env.ALTCHA_HMAC_KEY) problems.push("a captcha is required: HCAPTCHA_SECRET or ALTCHA_HMAC_KEY");
-    if (env.HCAPTCHA_SECRET && !env.HCAPTCHA_SITEKEY) problems.push("HCAPTCHA_SITEKEY is required with HCAPTCHA_SECRET");
+    if (!env.HCAPTCHA_SECRET && !env.ALTCHA_HMAC_KEY)
+      problems.push("a captcha is required: HCAPTCHA_SECRET or ALTCHA_HMAC_KEY");
+    if (env.HCAPTCHA_SECRET && !env.HCAPTCHA_SITEKEY)
+      problems.push("HCAPTCHA_SITEKEY is required with HCAPTCHA_SECRET");
     if (env.HCAPTCHA_SECRET === HCAPTCHA_TEST_SECRET) problems.push("HCAPTCHA_SECRET is hCaptcha's public test secret");
   }
   if (env.BALAGH_MASTER_KEY) {
@@ -71,7 +73,11 @@ export const parseEnv = (source: Record<string, string | undefined>) => {
     databaseAuthToken: env.DATABASE_AUTH_TOKEN,
     masterKey: env.BALAGH_MASTER_KEY,
     hcaptcha: hcaptchaSecret
-      ? { sitekey: env.HCAPTCHA_SITEKEY ?? HCAPTCHA_TEST_SITEKEY, secret: hcaptchaSecret, verifyUrl: env.HCAPTCHA_VERIFY_URL }
+      ? {
+          sitekey: env.HCAPTCHA_SITEKEY ?? HCAPTCHA_TEST_SITEKEY,
+          secret: hcaptchaSecret,
+          verifyUrl: env.HCAPTCHA_VERIFY_URL,
+        }
       : null,
     altchaSecret: env.ALTCHA_HMAC_KEY,
     demoPartnerPort: env.DEMO_PARTNER_PORT,

@@ -8,7 +8,16 @@ export const countryCode = z
 
 export type EmergencyNumber = {
   /** Stable code used for labels in every language. */
-  service: "police" | "gendarmerie" | "ambulance" | "fire" | "civil_protection" | "trafficking_line" | "children" | "security_green_line" | "emergency";
+  service:
+    | "police"
+    | "gendarmerie"
+    | "ambulance"
+    | "fire"
+    | "civil_protection"
+    | "trafficking_line"
+    | "children"
+    | "security_green_line"
+    | "emergency";
   number: string;
   /** False when the source could not confirm the number: show it with a caution, keep it configurable. */
   verified: boolean;
@@ -22,23 +31,55 @@ const n = (service: EmergencyNumber["service"], number: string, verified = true,
 
 /** Western Mediterranean route, from DOMAIN.md; deployments may override these in their configuration. */
 export const ROUTE_COUNTRIES: readonly RouteCountry[] = [
-  { code: "MR", emergency: [n("police", "117"), n("ambulance", "101"), n("trafficking_line", "1916"), n("gendarmerie", "116", false)] },
+  {
+    code: "MR",
+    emergency: [
+      n("police", "117"),
+      n("ambulance", "101"),
+      n("trafficking_line", "1916"),
+      n("gendarmerie", "116", false),
+    ],
+  },
   {
     code: "SN",
-    emergency: [n("police", "17"), n("fire", "18"), n("security_green_line", "123"), n("gendarmerie", "800 00 20 20"), n("children", "116")],
+    emergency: [
+      n("police", "17"),
+      n("fire", "18"),
+      n("security_green_line", "123"),
+      n("gendarmerie", "800 00 20 20"),
+      n("children", "116"),
+    ],
   },
   { code: "ML", emergency: [n("police", "80 00 11 15"), n("gendarmerie", "80 00 11 14")] },
   {
     code: "MA",
-    emergency: [n("police", "19"), n("emergency", "112", true, "from mobiles"), n("gendarmerie", "177"), n("ambulance", "15"), n("children", "2511")],
+    emergency: [
+      n("police", "19"),
+      n("emergency", "112", true, "from mobiles"),
+      n("gendarmerie", "177"),
+      n("ambulance", "15"),
+      n("children", "2511"),
+    ],
   },
   {
     code: "DZ",
-    emergency: [n("police", "17"), n("police", "1548"), n("gendarmerie", "1055"), n("civil_protection", "14"), n("civil_protection", "1021"), n("children", "11-11")],
+    emergency: [
+      n("police", "17"),
+      n("police", "1548"),
+      n("gendarmerie", "1055"),
+      n("civil_protection", "14"),
+      n("civil_protection", "1021"),
+      n("children", "11-11"),
+    ],
   },
   {
     code: "ES",
-    emergency: [n("emergency", "112"), n("police", "091"), n("gendarmerie", "062"), n("trafficking_line", "900 10 50 90", true, "24 h, anonymous")],
+    emergency: [
+      n("emergency", "112"),
+      n("police", "091"),
+      n("gendarmerie", "062"),
+      n("trafficking_line", "900 10 50 90", true, "24 h, anonymous"),
+    ],
   },
 ];
 

@@ -6,7 +6,7 @@ export const SHORT_TEXT_MAX = 500;
 // Bidi embeddings, overrides and isolates can make text read differently from what is stored
 // ("Trojan source"); C0/C1 controls and NUL break logs, terminals and some drivers. Tab and
 // newlines stay legal, as do LRM/RLM/ALM, which Arabic keyboards insert on their own.
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/u;
+const FORBIDDEN = /(?![\t\n\r])\p{Cc}|[\u202A-\u202E\u2066-\u2069\uFEFF]/u;
 const LONE_SURROGATE = /\p{Surrogate}/u;
 
 export const codePointLength = (s: string): number => {

@@ -70,14 +70,22 @@ describe("tipSchema", () => {
 describe("tipSubmissionSchema", () => {
   it("refuses an unknown captcha provider and an oversized token", () => {
     const base = { partner: "demo", tip };
-    expect(tipSubmissionSchema.safeParse({ ...base, captcha: { provider: "recaptcha", response: "x" } }).success).toBe(false);
-    expect(tipSubmissionSchema.safeParse({ ...base, captcha: { provider: "hcaptcha", response: "x".repeat(8193) } }).success).toBe(false);
-    expect(tipSubmissionSchema.safeParse({ ...base, captcha: { provider: "hcaptcha", response: "x" } }).success).toBe(true);
+    expect(tipSubmissionSchema.safeParse({ ...base, captcha: { provider: "recaptcha", response: "x" } }).success).toBe(
+      false,
+    );
+    expect(
+      tipSubmissionSchema.safeParse({ ...base, captcha: { provider: "hcaptcha", response: "x".repeat(8193) } }).success,
+    ).toBe(false);
+    expect(tipSubmissionSchema.safeParse({ ...base, captcha: { provider: "hcaptcha", response: "x" } }).success).toBe(
+      true,
+    );
   });
 
   it("refuses partner keys that are not slugs", () => {
     for (const partner of ["Demo", "../etc", "a b", "", "x".repeat(64)]) {
-      expect(tipSubmissionSchema.safeParse({ partner, tip, captcha: { provider: "altcha", payload: "x" } }).success).toBe(false);
+      expect(
+        tipSubmissionSchema.safeParse({ partner, tip, captcha: { provider: "altcha", payload: "x" } }).success,
+      ).toBe(false);
     }
   });
 });

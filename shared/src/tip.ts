@@ -16,7 +16,9 @@ import {
 } from "./taxonomy.js";
 import { boundedText, NARRATIVE_MAX, shortText } from "./text.js";
 
-export const partnerKey = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "must be a partner key: lower-case letters, digits and dashes");
+export const partnerKey = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "must be a partner key: lower-case letters, digits and dashes");
 
 const setOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
   z
@@ -81,10 +83,18 @@ export const tipSchema = z
       });
     }
     if (tip.reporterRole === "victim" && !tip.victimConsentPolice) {
-      ctx.addIssue({ code: "custom", path: ["victimConsentPolice"], message: "is required when the reporter is the victim" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["victimConsentPolice"],
+        message: "is required when the reporter is the victim",
+      });
     }
     if (tip.reporterRole !== "victim" && tip.victimConsentPolice) {
-      ctx.addIssue({ code: "custom", path: ["victimConsentPolice"], message: "is asked only when the reporter is the victim" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["victimConsentPolice"],
+        message: "is asked only when the reporter is the victim",
+      });
     }
   });
 

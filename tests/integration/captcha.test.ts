@@ -24,7 +24,9 @@ describe("hCaptcha through siteverify", () => {
   it("sends the secret, the token and the sitekey, and never the reporter's address", async () => {
     t = await createTestApp();
     const token = t.fake.issue();
-    const res = await t.post(submission({ provider: "hcaptcha", response: token }), { "X-Test-Client-Address": "203.0.113.7" });
+    const res = await t.post(submission({ provider: "hcaptcha", response: token }), {
+      "X-Test-Client-Address": "203.0.113.7",
+    });
     expect(res.status).toBe(201);
     expect(t.fake.requests).toEqual([{ secret: t.fake.secret, response: token, sitekey: t.fake.sitekey }]);
     expect(JSON.stringify(t.fake.requests)).not.toContain("203.0.113.7");
@@ -33,7 +35,9 @@ describe("hCaptcha through siteverify", () => {
   it("accepts hCaptcha's public test token with the test keys, once", async () => {
     t = await createTestApp();
     expect((await t.post(submission({ provider: "hcaptcha", response: HCAPTCHA_TEST_RESPONSE }))).status).toBe(201);
-    const again = await t.post(submission({ provider: "hcaptcha", response: HCAPTCHA_TEST_RESPONSE }, validTip({ narrative: "again" })));
+    const again = await t.post(
+      submission({ provider: "hcaptcha", response: HCAPTCHA_TEST_RESPONSE }, validTip({ narrative: "again" })),
+    );
     expect(again.status).toBe(403);
   });
 
@@ -70,7 +74,9 @@ describe("ALTCHA proof of work", () => {
     t = await createTestApp();
     const { challenge, solution } = await solvedAltcha(t);
     const wrong = btoa(JSON.stringify({ challenge, solution: { ...solution, counter: solution!.counter + 1 } }));
-    const forged = btoa(JSON.stringify({ challenge: { ...challenge, parameters: { ...challenge.parameters, cost: 1 } }, solution }));
+    const forged = btoa(
+      JSON.stringify({ challenge: { ...challenge, parameters: { ...challenge.parameters, cost: 1 } }, solution }),
+    );
     for (const payload of [wrong, forged, "bm90IGpzb24=", "%%%", btoa("{}")]) {
       const res = await t.post(submission({ provider: "altcha", payload }));
       expect(res.status).toBe(403);
@@ -87,7 +93,9 @@ describe("ALTCHA proof of work", () => {
     const late = await solvedAltcha(t);
     expect((await t.post(submission({ provider: "altcha", payload: early.payload }))).status).toBe(201);
     now = new Date(start + 60 * 60 * 1000);
-    const res = await t.post(submission({ provider: "altcha", payload: late.payload }, validTip({ narrative: "late" })));
+    const res = await t.post(
+      submission({ provider: "altcha", payload: late.payload }, validTip({ narrative: "late" })),
+    );
     expect(res.status).toBe(403);
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/expired/);
   });

@@ -18,7 +18,12 @@ const balagh = async (args: string[], env: Record<string, string> = {}) => {
   try {
     const { stdout, stderr } = await run(TSX, ["server/src/cli.ts", ...args], {
       cwd: REPO_ROOT,
-      env: { PATH: process.env.PATH ?? "", DATABASE_URL: `file:${t.databaseFile}`, BALAGH_MASTER_KEY: t.masterKey, ...env },
+      env: {
+        PATH: process.env.PATH ?? "",
+        DATABASE_URL: `file:${t.databaseFile}`,
+        BALAGH_MASTER_KEY: t.masterKey,
+        ...env,
+      },
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -45,7 +50,9 @@ describe("pnpm balagh", () => {
     expect(seeded.code).toBe(2);
     expect(seeded.stderr).toMatch(/unknown deployment 'atlantis'/);
     const list = await balagh(["partners", "list", "--json"]);
-    expect(JSON.parse(list.stdout)).toEqual([expect.objectContaining({ key: "demo", allowedOrigins: ["http://127.0.0.1:8788"] })]);
+    expect(JSON.parse(list.stdout)).toEqual([
+      expect.objectContaining({ key: "demo", allowedOrigins: ["http://127.0.0.1:8788"] }),
+    ]);
   });
 
   it("creates staff with a slow password hash, refusing bad input with exit 2", async () => {
@@ -55,7 +62,10 @@ describe("pnpm balagh", () => {
       [["--email", "a@b.mr", "--password", "short", "--role", "admin"], /at least 12/],
       [["--email", "a@b.mr", "--password", password, "--role", "root"], /--role must be one of/],
       [["--email", "a@b.mr", "--password", password, "--role", "agent"], /--agency/],
-      [["--email", "a@b.mr", "--password", password, "--role", "agent", "--agency", "nope"], /no agency with slug 'nope'/],
+      [
+        ["--email", "a@b.mr", "--password", password, "--role", "agent", "--agency", "nope"],
+        /no agency with slug 'nope'/,
+      ],
       [["--email", "a@b.mr", "--password", password, "--role", "admin", "--totp-secret", "not base32!"], /base32/],
     ];
     for (const [args, message] of refusals) {
@@ -64,10 +74,35 @@ describe("pnpm balagh", () => {
       expect(result.stderr).toMatch(message);
     }
     expect(await t.count("staff")).toBe(0);
-    const ok = await balagh(["create-staff", "--email", "Agent@Hotline.MR", "--password", password, "--role", "agent", "--agency", "mr-child-protection", "--totp-secret", "JBSWY3DPEHPK3PXPJBSWY3DP", "--json"]);
+    const ok = await balagh([
+      "create-staff",
+      "--email",
+      "Agent@Hotline.MR",
+      "--password",
+      password,
+      "--role",
+      "agent",
+      "--agency",
+      "mr-child-protection",
+      "--totp-secret",
+      "JBSWY3DPEHPK3PXPJBSWY3DP",
+      "--json",
+    ]);
     expect(ok.code).toBe(0);
-    expect(JSON.parse(ok.stdout)).toMatchObject({ email: "agent@hotline.mr", role: "agent", agency: "mr-child-protection" });
-    const again = await balagh(["create-staff", "--email", "agent@hotline.mr", "--password", password, "--role", "admin"]);
+    expect(JSON.parse(ok.stdout)).toMatchObject({
+      email: "agent@hotline.mr",
+      role: "agent",
+      agency: "mr-child-protection",
+    });
+    const again = await balagh([
+      "create-staff",
+      "--email",
+      "agent@hotline.mr",
+      "--password",
+      password,
+      "--role",
+      "admin",
+    ]);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/already exists/);
     const row = (await t.client.execute("select password_hash, totp_secret_sealed from staff")).rows[0];

@@ -68,7 +68,11 @@ describe("schema", () => {
   it("refuses unknown fields at every level", async () => {
     await expectRefused(await t.post({ ...t.body(), extra: 1 }), 422, "validation_failed");
     await expectRefused(await t.post(withTip({ reporterIp: "203.0.113.7" })), 422, "validation_failed");
-    await expectRefused(await t.post(withTip({ location: { country: "MR", gps: "18.08,-15.97" } })), 422, "validation_failed");
+    await expectRefused(
+      await t.post(withTip({ location: { country: "MR", gps: "18.08,-15.97" } })),
+      422,
+      "validation_failed",
+    );
   });
 
   it("refuses out-of-range enumerations and codes", async () => {
@@ -78,7 +82,11 @@ describe("schema", () => {
     await expectRefused(await t.post(withTip({ location: { country: "mr" } })), 422, "validation_failed");
     await expectRefused(await t.post(withTip({ language: "de" })), 422, "validation_failed");
     await expectRefused(await t.post(withTip({ people: { count: -1 } })), 422, "validation_failed");
-    await expectRefused(await t.post(withTip({ situations: ["domestic_servitude", "domestic_servitude"] })), 422, "validation_failed");
+    await expectRefused(
+      await t.post(withTip({ situations: ["domestic_servitude", "domestic_servitude"] })),
+      422,
+      "validation_failed",
+    );
   });
 
   it("bounds arrays", async () => {
@@ -99,15 +107,30 @@ describe("schema", () => {
   });
 
   it("refuses NUL bytes, control characters and bidirectional overrides, naming the character", async () => {
-    for (const narrative of ["before\u0000after", "bell\u0007", "esc\u001b[31m", "\u202Eevil\u202C", "iso\u2066late\u2069", "c1\u0085"]) {
+    for (const narrative of [
+      "before\u0000after",
+      "bell\u0007",
+      "esc\u001b[31m",
+      "\u202Eevil\u202C",
+      "iso\u2066late\u2069",
+      "c1\u0085",
+    ]) {
       const body = await expectRefused(await t.post(withTip({ narrative })), 422, "validation_failed");
       expect(body.error.message).toMatch(/U\+[0-9A-F]{4}/);
     }
-    await expectRefused(await t.post(withTip({ location: { country: "MR", town: "Nouakchott\u202E" } })), 422, "validation_failed");
+    await expectRefused(
+      await t.post(withTip({ location: { country: "MR", town: "Nouakchott\u202E" } })),
+      422,
+      "validation_failed",
+    );
   });
 
   it("refuses an unpaired surrogate", async () => {
-    await expectRefused(await t.post(`${JSON.stringify(t.body()).slice(0, -2)},"x":"\\ud800"}}`), 422, "validation_failed");
+    await expectRefused(
+      await t.post(`${JSON.stringify(t.body()).slice(0, -2)},"x":"\\ud800"}}`),
+      422,
+      "validation_failed",
+    );
     const body = t.body();
     const text = JSON.stringify(body).replace('"narrative":"', '"narrative":"\\udc00');
     await expectRefused(await t.post(text), 422, "validation_failed");
@@ -127,7 +150,11 @@ describe("schema", () => {
 
   it("422 for a malformed Idempotency-Key", async () => {
     await expectRefused(await t.post(t.body(), { "Idempotency-Key": "short" }), 422, "validation_failed");
-    await expectRefused(await t.post(t.body(), { "Idempotency-Key": "key with spaces; drop table tips" }), 422, "validation_failed");
+    await expectRefused(
+      await t.post(t.body(), { "Idempotency-Key": "key with spaces; drop table tips" }),
+      422,
+      "validation_failed",
+    );
   });
 });
 
@@ -144,13 +171,19 @@ describe("partner, origin, captcha, rate limit", () => {
   });
 
   it("403 for a failed captcha", async () => {
-    await expectRefused(await t.post(submission({ provider: "hcaptcha", response: "forged-token" })), 403, "captcha_failed");
+    await expectRefused(
+      await t.post(submission({ provider: "hcaptcha", response: "forged-token" })),
+      403,
+      "captcha_failed",
+    );
   });
 
   it("403 for a replayed captcha", async () => {
     const token = t.fake.issue();
     expect((await t.post(submission({ provider: "hcaptcha", response: token }))).status).toBe(201);
-    const replay = await t.post(submission({ provider: "hcaptcha", response: token }, validTip({ narrative: "second" })));
+    const replay = await t.post(
+      submission({ provider: "hcaptcha", response: token }, validTip({ narrative: "second" })),
+    );
     expect(replay.status).toBe(403);
     expect(((await replay.json()) as ErrorJson).error.code).toBe("captcha_failed");
     expect(await t.tipCount()).toBe(1);
@@ -178,7 +211,9 @@ describe("partner, origin, captcha, rate limit", () => {
 describe("database failures", () => {
   it("503 and nothing half-written when the write fails midway", async () => {
     // The tip row is written first; failing its route row proves the batch is one transaction.
-    await t.exec("CREATE TRIGGER fail_routes BEFORE INSERT ON tip_routes BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END");
+    await t.exec(
+      "CREATE TRIGGER fail_routes BEFORE INSERT ON tip_routes BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END",
+    );
     const res = await t.post(t.body(), { "Idempotency-Key": "db-failure-0001" });
     expect(res.headers.get("Retry-After")).toBeTruthy();
     await expectRefused(res, 503, "database_unavailable");

@@ -1,5 +1,5 @@
-import { normaliseReceipt, RECEIPT_DIGITS } from "@balagh/shared";
 import { readFileSync } from "node:fs";
+import { normaliseReceipt, RECEIPT_DIGITS } from "@balagh/shared";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestApp, HOTLINE, type TestApp } from "../fixtures/test-app.js";
 import { validTip } from "../fixtures/tips.js";
@@ -28,12 +28,15 @@ describe("POST /api/v1/tips", () => {
 
   it("keeps the narrative, the receipt and the place out of the database file in clear", async () => {
     const narrative = "Unique-marker-narrative-7731 au port de pêche";
-    const res = await t.post(t.body(validTip({ narrative, location: { country: "MR", town: "Unique-marker-town-4410" } })));
+    const res = await t.post(
+      t.body(validTip({ narrative, location: { country: "MR", town: "Unique-marker-town-4410" } })),
+    );
     const { receipt } = (await res.json()) as { receipt: string };
     await t.client.execute("PRAGMA wal_checkpoint(FULL)");
     const bytes = readFileSync(t.databaseFile).toString("latin1");
     expect(bytes).toContain("MR");
-    for (const secret of ["Unique-marker-narrative-7731", "Unique-marker-town-4410", receipt]) expect(bytes).not.toContain(secret);
+    for (const secret of ["Unique-marker-narrative-7731", "Unique-marker-town-4410", receipt])
+      expect(bytes).not.toContain(secret);
   });
 
   it("routes every tip to the deployment's fallback agency until routing rules land", async () => {
@@ -105,7 +108,9 @@ describe("GET /api/v1/partners/:partnerKey/config", () => {
     const res = await t.app.request("/api/v1/partners/demo/config");
     expect(res.status).toBe(200);
     expect(res.headers.get("Cache-Control")).toBe("no-store");
-    const config = (await res.json()) as Record<string, unknown> & { countries: { code: string; emergency: { number: string }[] }[] };
+    const config = (await res.json()) as Record<string, unknown> & {
+      countries: { code: string; emergency: { number: string }[] }[];
+    };
     expect(config.languages).toEqual(["fr", "ar", "en", "es"]);
     expect(config.countries.find((c) => c.code === "MR")?.emergency.map((e) => e.number)).toContain("1916");
     expect(config.captcha).toEqual({

@@ -30,7 +30,9 @@ describe("pnpm start (server/src/node.ts)", () => {
     const env = { DATABASE_URL: `file:${join(dir, "balagh.db")}`, HCAPTCHA_VERIFY_URL: fake.url };
     const server = await startServerProcess(env);
     try {
-      expect(server.output()).toMatch(/Generated the demo master key in .*master\.key.*production must set BALAGH_MASTER_KEY/s);
+      expect(server.output()).toMatch(
+        /Generated the demo master key in .*master\.key.*production must set BALAGH_MASTER_KEY/s,
+      );
       expect(server.output()).toMatch(/Seeded the Mauritania demo deployment/);
       expect(server.output()).toContain(`Demo partner: ${server.demoUrl}`);
       expect(statSync(join(dir, "master.key")).mode & 0o777).toBe(0o600);
@@ -72,7 +74,9 @@ describe("pnpm start (server/src/node.ts)", () => {
       timeout: 30_000,
     });
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/Configuration error: BALAGH_MASTER_KEY is required.*PUBLIC_URL is required.*a captcha is required/);
+    expect(result.stderr).toMatch(
+      /Configuration error: BALAGH_MASTER_KEY is required.*PUBLIC_URL is required.*a captcha is required/,
+    );
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });

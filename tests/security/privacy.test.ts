@@ -18,7 +18,11 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "balagh-privacy-"));
   fake = await startFakeHcaptcha();
   // TRUST_PROXY makes the server read the forwarded address, so the address really flows into the rate limiter.
-  server = await startServerProcess({ DATABASE_URL: `file:${join(dir, "balagh.db")}`, HCAPTCHA_VERIFY_URL: fake.url, TRUST_PROXY: "true" });
+  server = await startServerProcess({
+    DATABASE_URL: `file:${join(dir, "balagh.db")}`,
+    HCAPTCHA_VERIFY_URL: fake.url,
+    TRUST_PROXY: "true",
+  });
 });
 
 afterAll(async () => {
@@ -30,25 +34,51 @@ afterAll(async () => {
 const send = (path: string, init: RequestInit = {}) =>
   fetch(`${server.url}${path}`, {
     ...init,
-    headers: { "X-Forwarded-For": ADDRESS, "User-Agent": USER_AGENT, "Content-Type": "application/json", ...init.headers },
+    headers: {
+      "X-Forwarded-For": ADDRESS,
+      "User-Agent": USER_AGENT,
+      "Content-Type": "application/json",
+      ...init.headers,
+    },
   });
 
 describe("a reporter's address and user agent", () => {
   it("are used for nothing that is kept: not in the database files, not in the server's output", async () => {
-    const created = await send("/api/v1/tips", { method: "POST", body: JSON.stringify(submission({ provider: "hcaptcha", response: fake.issue() })) });
+    const created = await send("/api/v1/tips", {
+      method: "POST",
+      body: JSON.stringify(submission({ provider: "hcaptcha", response: fake.issue() })),
+    });
     expect(created.status).toBe(201);
     expect(created.headers.get("Set-Cookie")).toBeNull();
     expect(created.headers.get("Cache-Control")).toBe("no-store");
     // Refusals and lookups too: an error path is where an address usually leaks into a log.
     expect((await send("/api/v1/tips", { method: "POST", body: "{bad json" })).status).toBe(400);
-    expect((await send("/api/v1/tips", { method: "POST", body: JSON.stringify(submission({ provider: "hcaptcha", response: "forged" })) })).status).toBe(403);
+    expect(
+      (
+        await send("/api/v1/tips", {
+          method: "POST",
+          body: JSON.stringify(submission({ provider: "hcaptcha", response: "forged" })),
+        })
+      ).status,
+    ).toBe(403);
     expect((await send("/api/v1/partners/demo/config")).status).toBe(200);
     expect((await send("/api/v1/partners/nobody/config")).status).toBe(404);
-    expect((await send("/api/v1/tips", { method: "POST", body: JSON.stringify(submission({ provider: "hcaptcha", response: fake.issue() }, validTip({ narrative: "" }))) })).status).toBe(422);
+    expect(
+      (
+        await send("/api/v1/tips", {
+          method: "POST",
+          body: JSON.stringify(
+            submission({ provider: "hcaptcha", response: fake.issue() }, validTip({ narrative: "" })),
+          ),
+        })
+      ).status,
+    ).toBe(422);
 
     const client = createClient({ url: `file:${join(dir, "balagh.db")}` });
     expect(Number((await client.execute("select count(*) as n from tips")).rows[0]?.n)).toBe(1);
-    expect(Number((await client.execute("select count(*) as n from rate_limit_buckets")).rows[0]?.n)).toBeGreaterThan(0);
+    expect(Number((await client.execute("select count(*) as n from rate_limit_buckets")).rows[0]?.n)).toBeGreaterThan(
+      0,
+    );
     client.close();
     await server.stop();
 

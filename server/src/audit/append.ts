@@ -9,7 +9,11 @@ export const AUDIT_GENESIS = "0".repeat(64);
 export type AuditEntry = { actor: string; action: string; subject: string | null; details: Record<string, unknown> };
 
 export const auditHash = (prevHash: string, at: Date, entry: AuditEntry) =>
-  bytesToHex(sha256(utf8ToBytes(JSON.stringify([prevHash, at.getTime(), entry.actor, entry.action, entry.subject, entry.details]))));
+  bytesToHex(
+    sha256(
+      utf8ToBytes(JSON.stringify([prevHash, at.getTime(), entry.actor, entry.action, entry.subject, entry.details])),
+    ),
+  );
 
 /** Appends to the hash chain; the unique prev_hash makes a concurrent append fail rather than fork, so retry once. */
 export const appendAudit = async (db: AppDb, entry: AuditEntry, now = new Date()): Promise<void> => {

@@ -1,7 +1,7 @@
+import type { AppDb } from "../db/types.js";
 import { loadNodeConfig } from "../node/config.js";
 import { migrateDatabase, openDatabase } from "../node/database.js";
 import { deriveKeys, type Keys } from "../security/keys.js";
-import type { AppDb } from "../db/types.js";
 
 export class UsageError extends Error {}
 

@@ -11,7 +11,10 @@ export const STAFF_ROLES = ["admin", "supervisor", "agent", "auditor"] as const;
 
 const staffInput = z.object({
   email: z.email("--email must be an email address").max(254),
-  password: z.string().min(MIN_PASSWORD_LENGTH, `--password needs at least ${MIN_PASSWORD_LENGTH} characters`).max(1024),
+  password: z
+    .string()
+    .min(MIN_PASSWORD_LENGTH, `--password needs at least ${MIN_PASSWORD_LENGTH} characters`)
+    .max(1024),
   role: z.enum(STAFF_ROLES, `--role must be one of ${STAFF_ROLES.join(", ")}`),
   agency: z.string().optional(),
   totpSecret: z.string().optional(),
@@ -21,7 +24,8 @@ export const createStaff = async (ctx: CliContext, raw: Record<string, unknown>)
   const parsed = staffInput.safeParse(raw);
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join("; "));
   const input = parsed.data;
-  if (input.role === "agent" && !input.agency) throw new UsageError("an agent belongs to an agency: pass --agency SLUG");
+  if (input.role === "agent" && !input.agency)
+    throw new UsageError("an agent belongs to an agency: pass --agency SLUG");
   let agencyId: string | null = null;
   if (input.agency) {
     const [agency] = await ctx.db.select({ id: agencies.id }).from(agencies).where(eq(agencies.slug, input.agency));
@@ -47,6 +51,11 @@ export const createStaff = async (ctx: CliContext, raw: Record<string, unknown>)
     agencyId,
     totpSecretSealed: input.totpSecret ? await seal(await ctx.keys(), `staff:${id}:totp`, input.totpSecret) : null,
   });
-  await appendAudit(ctx.db, { actor: "operator", action: "staff.create", subject: id, details: { role: input.role, agency: input.agency ?? null } });
+  await appendAudit(ctx.db, {
+    actor: "operator",
+    action: "staff.create",
+    subject: id,
+    details: { role: input.role, agency: input.agency ?? null },
+  });
   return { id, email, role: input.role, agency: input.agency ?? null };
 };

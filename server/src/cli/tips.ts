@@ -1,5 +1,5 @@
 import { desc, eq } from "drizzle-orm";
-import { partners, tipRoutes, tips, agencies } from "../db/schema.js";
+import { agencies, partners, tipRoutes, tips } from "../db/schema.js";
 import { tipSealContext } from "../intake/store.js";
 import { unseal } from "../security/seal.js";
 import { type CliContext, UsageError } from "./context.js";
@@ -19,7 +19,12 @@ const summary = {
 };
 
 export const listTips = async ({ db }: CliContext) =>
-  db.select(summary).from(tips).innerJoin(partners, eq(tips.partnerId, partners.id)).orderBy(desc(tips.createdAt)).limit(1000);
+  db
+    .select(summary)
+    .from(tips)
+    .innerJoin(partners, eq(tips.partnerId, partners.id))
+    .orderBy(desc(tips.createdAt))
+    .limit(1000);
 
 const open = async (ctx: CliContext, id: string, field: string, sealed: string | null) =>
   sealed === null ? null : unseal(await ctx.keys(), tipSealContext(id, field), sealed);

@@ -1,6 +1,6 @@
+import { appendAudit } from "../audit/append.js";
 import { agencies, partners } from "../db/schema.js";
 import type { AppDb } from "../db/types.js";
-import { appendAudit } from "../audit/append.js";
 import type { Deployment } from "./schema.js";
 
 export type SeedOptions = {
@@ -27,7 +27,8 @@ export const seedDeployment = async (db: AppDb, deployment: Deployment, options:
     options.onProgress?.(++done, total, `agency ${a.slug}`);
   }
   for (const p of deployment.partners) {
-    const allowedOrigins = p.key === "demo" && options.demoPartnerOrigin ? [options.demoPartnerOrigin] : p.allowedOrigins;
+    const allowedOrigins =
+      p.key === "demo" && options.demoPartnerOrigin ? [options.demoPartnerOrigin] : p.allowedOrigins;
     const values = { ...p, allowedOrigins };
     await db.insert(partners).values(values).onConflictDoUpdate({ target: partners.key, set: values });
     options.onProgress?.(++done, total, `partner ${p.key}`);

@@ -56,7 +56,10 @@ export const onError = (log: (line: string) => void) => (error: Error, c: Contex
   if (isDatabaseError(error)) {
     log(`database unavailable: ${error.name}`);
     c.header("Retry-After", "30");
-    return c.json(errorBody("database_unavailable", "The service cannot store reports right now. Please try again in a minute."), 503);
+    return c.json(
+      errorBody("database_unavailable", "The service cannot store reports right now. Please try again in a minute."),
+      503,
+    );
   }
   // Only the error's class reaches the log: a message could quote what a reporter typed.
   log(`unexpected error: ${error.name}`);

@@ -38,7 +38,11 @@ export const checkCaptcha = async (services: Services, partner: Partner, solutio
     });
   }
   if (!result.ok) {
-    throw new ApiError(403, "captcha_failed", `The captcha was not accepted (${result.reason}). Please solve it again.`);
+    throw new ApiError(
+      403,
+      "captcha_failed",
+      `The captcha was not accepted (${result.reason}). Please solve it again.`,
+    );
   }
   if (!(await spendCaptcha(services.db, services.keys, solution, services.now()))) {
     throw new ApiError(403, "captcha_failed", "This captcha answer was already used. Please solve a new one.");

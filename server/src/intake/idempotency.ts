@@ -11,9 +11,16 @@ export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 export type Idempotency = { keyHash: string; fingerprint: string };
 
 /** The captcha is left out: a retry after a lost response may carry a fresh captcha for the very same report. */
-export const idempotencyFor = async (services: Services, key: string, submission: TipSubmission): Promise<Idempotency> => ({
+export const idempotencyFor = async (
+  services: Services,
+  key: string,
+  submission: TipSubmission,
+): Promise<Idempotency> => ({
   keyHash: await hmacHex(services.keys.fingerprint, `key:${key}`),
-  fingerprint: await hmacHex(services.keys.fingerprint, JSON.stringify({ partner: submission.partner, tip: submission.tip })),
+  fingerprint: await hmacHex(
+    services.keys.fingerprint,
+    JSON.stringify({ partner: submission.partner, tip: submission.tip }),
+  ),
 });
 
 export const sealContext = (keyHash: string) => `idempotency:${keyHash}`;

@@ -10,7 +10,11 @@ const idempotencyHeader = (value: string | undefined) => {
   if (value === undefined) return undefined;
   const parsed = idempotencyKey.safeParse(value);
   if (!parsed.success) {
-    throw new ApiError(422, "validation_failed", `Idempotency-Key ${parsed.error.issues[0]?.message ?? "is not valid"}.`);
+    throw new ApiError(
+      422,
+      "validation_failed",
+      `Idempotency-Key ${parsed.error.issues[0]?.message ?? "is not valid"}.`,
+    );
   }
   return parsed.data;
 };

@@ -6,7 +6,7 @@ import type { RouteDecision } from "../routing/index.js";
 import { hmacHex } from "../security/keys.js";
 import { seal } from "../security/seal.js";
 import type { TriageResult } from "../triage/index.js";
-import { type Idempotency, IDEMPOTENCY_TTL_MS, sealContext } from "./idempotency.js";
+import { IDEMPOTENCY_TTL_MS, type Idempotency, sealContext } from "./idempotency.js";
 
 export type NewTip = {
   id: string;
@@ -59,9 +59,14 @@ export const tipWrite = async (services: Services, t: NewTip): Promise<[BatchSta
   const statements: [BatchStatement, ...BatchStatement[]] = [insertTip];
   for (const r of t.routes) {
     statements.push(
-      services.db
-        .insert(tipRoutes)
-        .values({ tipId: t.id, agencyId: r.agencyId, role: r.role, ruleId: r.ruleId, reason: r.reason, createdAt: now }),
+      services.db.insert(tipRoutes).values({
+        tipId: t.id,
+        agencyId: r.agencyId,
+        role: r.role,
+        ruleId: r.ruleId,
+        reason: r.reason,
+        createdAt: now,
+      }),
     );
   }
   if (t.idempotency) {

@@ -8,14 +8,22 @@ import { checkCaptcha, checkOrigin, checkRateLimit } from "./checks.js";
 import { findReplay, idempotencyFor } from "./idempotency.js";
 import { tipWrite } from "./store.js";
 
-export type SubmitContext = { origin: string | undefined; idempotencyKey: string | undefined; clientAddress: string | undefined };
+export type SubmitContext = {
+  origin: string | undefined;
+  idempotencyKey: string | undefined;
+  clientAddress: string | undefined;
+};
 export type SubmitResult = { receipt: TipReceipt; replayed: boolean };
 
 /**
  * The intake pipeline. A replay of an answered request is recognised before the captcha, because
  * a retry after a lost response carries a captcha that was already spent on the first attempt.
  */
-export const submitTip = async (services: Services, submission: TipSubmission, ctx: SubmitContext): Promise<SubmitResult> => {
+export const submitTip = async (
+  services: Services,
+  submission: TipSubmission,
+  ctx: SubmitContext,
+): Promise<SubmitResult> => {
   const partner = await findPartner(services.db, submission.partner);
   checkOrigin(services, ctx.origin);
   const idempotency = ctx.idempotencyKey ? await idempotencyFor(services, ctx.idempotencyKey, submission) : null;
@@ -30,7 +38,15 @@ export const submitTip = async (services: Services, submission: TipSubmission, c
   const routes = route(submission.tip, triaged, await loadRoutingTable(services.db));
   const receipt = generateReceipt();
   const id = crypto.randomUUID();
-  const write = await tipWrite(services, { id, partnerId: partner.id, tip: submission.tip, triage: triaged, routes, receipt, idempotency });
+  const write = await tipWrite(services, {
+    id,
+    partnerId: partner.id,
+    tip: submission.tip,
+    triage: triaged,
+    routes,
+    receipt,
+    idempotency,
+  });
   try {
     await services.db.batch(write);
   } catch (error) {

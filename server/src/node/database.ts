@@ -2,8 +2,8 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createClient } from "@libsql/client";
-import { drizzle } from "drizzle-orm/libsql/node";
 import { migrate } from "drizzle-orm/libsql/migrator";
+import { drizzle } from "drizzle-orm/libsql/node";
 import * as schema from "../db/schema.js";
 import type { AppDb } from "../db/types.js";
 
@@ -28,4 +28,5 @@ export const openDatabase = async (url: string, authToken?: string) => {
   return { client, db };
 };
 
-export const migrateDatabase = (db: AppDb) => migrate(db as Parameters<typeof migrate>[0], { migrationsFolder: MIGRATIONS });
+export const migrateDatabase = (db: AppDb) =>
+  migrate(db as Parameters<typeof migrate>[0], { migrationsFolder: MIGRATIONS });

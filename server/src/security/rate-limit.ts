@@ -16,9 +16,13 @@ const DAY_MS = 86_400_000;
 export const clientBucket = async (keys: Keys, scope: string, address: string | undefined, now: Date) => {
   const day = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
   const dayKey = await hmacHex(keys.clientAddress, `day:${day}`);
-  const dayHmacKey = crypto.subtle.importKey("raw", new TextEncoder().encode(dayKey), { name: "HMAC", hash: "SHA-256" }, false, [
-    "sign",
-  ]);
+  const dayHmacKey = crypto.subtle.importKey(
+    "raw",
+    new TextEncoder().encode(dayKey),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"],
+  );
   return `${scope}:${(await hmacHex(dayHmacKey, address ?? "unknown")).slice(0, 32)}`;
 };
 

@@ -6,7 +6,12 @@ const keys = await deriveKeys(generateMasterKey());
 
 describe("seal", () => {
   it("round-trips any JSON value, including hostile text", async () => {
-    for (const value of ["محتجزون", { means: "<script>x</script>", n: 1 }, "'; DROP TABLE tips; --", "😀".repeat(1000)]) {
+    for (const value of [
+      "محتجزون",
+      { means: "<script>x</script>", n: 1 },
+      "'; DROP TABLE tips; --",
+      "😀".repeat(1000),
+    ]) {
       expect(await unseal(keys, "tip:1:narrative", await seal(keys, "tip:1:narrative", value))).toEqual(value);
     }
   });
@@ -39,7 +44,8 @@ describe("seal", () => {
     const sealed = await seal(keys, "ctx", "x");
     await expect(unseal(other, "ctx", sealed)).rejects.toThrow(/does not hold/);
     await expect(unseal({ ...other, keyId: keys.keyId }, "ctx", sealed)).rejects.toBeInstanceOf(SealError);
-    for (const bad of ["", "v1", "v2.x.y.z", `${sealed}.extra`]) await expect(unseal(keys, "ctx", bad)).rejects.toBeInstanceOf(SealError);
+    for (const bad of ["", "v1", "v2.x.y.z", `${sealed}.extra`])
+      await expect(unseal(keys, "ctx", bad)).rejects.toBeInstanceOf(SealError);
   });
 });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type CaptchaVerifier, CaptchaUnavailableError } from "./types.js";
+import { CaptchaUnavailableError, type CaptchaVerifier } from "./types.js";
 
 export const HCAPTCHA_TEST_SITEKEY = "10000000-ffff-ffff-ffff-000000000001";
 export const HCAPTCHA_TEST_SECRET = "0x0000000000000000000000000000000000000000";
@@ -7,7 +7,13 @@ export const HCAPTCHA_TEST_RESPONSE = "10000000-aaaa-bbbb-cccc-000000000001";
 
 const siteverifyResponse = z.object({ success: z.boolean(), "error-codes": z.array(z.string()).optional() });
 
-export type HcaptchaOptions = { sitekey: string; secret: string; verifyUrl: string; fetch?: typeof fetch; timeoutMs?: number };
+export type HcaptchaOptions = {
+  sitekey: string;
+  secret: string;
+  verifyUrl: string;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+};
 
 /**
  * Server-side check through hCaptcha's siteverify API. `remoteip` is deliberately never sent:

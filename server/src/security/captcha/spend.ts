@@ -1,6 +1,6 @@
 import type { CaptchaSolution } from "@balagh/shared";
-import type { AppDb } from "../../db/types.js";
 import { spentCaptchas } from "../../db/schema.js";
+import type { AppDb } from "../../db/types.js";
 import { hmacHex, type Keys } from "../keys.js";
 
 // Longer than any token or challenge stays valid (hCaptcha: minutes; our ALTCHA challenges: 20 minutes).
