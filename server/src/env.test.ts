@@ -35,6 +35,10 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ...production, [name]: undefined })).toThrow(message);
   });
 
+  it("lets a Worker with a D1 binding run in production without DATABASE_URL", () => {
+    expect(parseEnv({ ...production, DATABASE_URL: undefined }, { databaseBinding: true }).production).toBe(true);
+  });
+
   it("refuses production with no captcha, or with hCaptcha's public test secret", () => {
     expect(() => parseEnv({ ...production, HCAPTCHA_SECRET: undefined, HCAPTCHA_SITEKEY: undefined })).toThrow(
       /a captcha is required/,

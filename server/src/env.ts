@@ -35,8 +35,11 @@ export type Env = ReturnType<typeof parseEnv>;
 
 export class EnvError extends Error {}
 
-/** Parsed once at start-up; production refuses to start on a missing secret rather than fall back to a default. */
-export const parseEnv = (source: Record<string, string | undefined>) => {
+/**
+ * Parsed once at start-up; production refuses to start on a missing secret rather than fall back to a default.
+ * `databaseBinding`: the runtime provides the database itself (a Worker's D1 binding), so no URL is needed.
+ */
+export const parseEnv = (source: Record<string, string | undefined>, { databaseBinding = false } = {}) => {
   const parsed = rawEnv.safeParse(source);
   if (!parsed.success) {
     throw new EnvError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
@@ -47,7 +50,8 @@ export const parseEnv = (source: Record<string, string | undefined>) => {
   if (production) {
     if (!env.BALAGH_MASTER_KEY) problems.push("BALAGH_MASTER_KEY is required (32 random bytes, base64)");
     if (!env.PUBLIC_URL) problems.push("PUBLIC_URL is required (the hotline's https address)");
-    if (!env.DATABASE_URL) problems.push("DATABASE_URL is required");
+    if (!env.DATABASE_URL && !databaseBinding)
+      problems.push("DATABASE_URL is required (or, on Workers, a D1 binding DB)");
     if (!env.HCAPTCHA_SECRET && !env.ALTCHA_HMAC_KEY)
       problems.push("a captcha is required: HCAPTCHA_SECRET or ALTCHA_HMAC_KEY");
     if (env.HCAPTCHA_SECRET && !env.HCAPTCHA_SITEKEY)

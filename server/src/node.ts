@@ -7,7 +7,7 @@ import { EnvError } from "./env.js";
 import { nodeClientAddress } from "./node/client-address.js";
 import { loadNodeConfig } from "./node/config.js";
 import { migrateDatabase, openDatabase } from "./node/database.js";
-import { purgeExpired } from "./node/maintenance.js";
+import { purgeExpired } from "./maintenance/purge.js";
 import { deriveKeys } from "./security/keys.js";
 import { partners } from "./db/schema.js";
 

@@ -1,0 +1,77 @@
+import { createClient } from "@libsql/client/web";
+import { drizzle as drizzleD1 } from "drizzle-orm/d1";
+import { drizzle as drizzleLibsql } from "drizzle-orm/libsql/web";
+import { type App, createApp } from "./app.js";
+import * as schema from "./db/schema.js";
+import type { AppDb } from "./db/types.js";
+import { type Env, EnvError, parseEnv } from "./env.js";
+import { errorBody } from "./http/errors.js";
+import { purgeExpired } from "./maintenance/purge.js";
+import { deriveKeys } from "./security/keys.js";
+
+/** The few Workers runtime types used here; @cloudflare/workers-types would redeclare DOM globals. */
+type D1Database = { prepare(query: string): unknown; batch(statements: unknown[]): Promise<unknown[]> };
+type WorkerEnv = Record<string, unknown> & { DB?: D1Database };
+type ExecutionContext = { waitUntil(promise: Promise<unknown>): void };
+type ScheduledController = { scheduledTime: number; cron: string };
+
+type Runtime = { app: App; db: AppDb };
+
+const stringVars = (env: WorkerEnv) =>
+  Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+
+const openDatabase = (env: WorkerEnv, vars: Record<string, string>, config: Env): AppDb => {
+  if (vars.DATABASE_URL) {
+    const client = createClient({ url: config.databaseUrl, authToken: config.databaseAuthToken });
+    return drizzleLibsql({ client, schema });
+  }
+  if (env.DB) return drizzleD1(env.DB, { schema });
+  throw new EnvError("no database: bind a D1 database as DB or set DATABASE_URL to a Turso URL");
+};
+
+const start = async (env: WorkerEnv): Promise<Runtime> => {
+  const vars = stringVars(env);
+  const config = parseEnv(vars, { databaseBinding: Boolean(env.DB) });
+  // Unlike Node's demo mode, a Worker has no data folder to keep a generated key in.
+  if (!config.masterKey) throw new EnvError("BALAGH_MASTER_KEY is required: set it with `wrangler secret put`");
+  const db = openDatabase(env, vars, config);
+  const app = createApp({
+    db,
+    keys: await deriveKeys(config.masterKey),
+    config,
+    clientAddress: (c) => c.req.header("CF-Connecting-IP"),
+    log: (line) => console.error(line),
+  });
+  return { app, db };
+};
+
+let runtime: Promise<Runtime> | undefined;
+
+// Built once per isolate; a configuration error is logged once and then answered on every request.
+const runtimeFor = (env: WorkerEnv) => {
+  runtime ??= start(env).catch((error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(error instanceof EnvError ? `Configuration error: ${message}` : `Could not start: ${message}`);
+    throw error;
+  });
+  return runtime;
+};
+
+const unavailable = () =>
+  Response.json(errorBody("service_unavailable", "The hotline is not available right now. Please try again later."), {
+    status: 503,
+    headers: { "Cache-Control": "no-store", "Retry-After": "60" },
+  });
+
+export default {
+  async fetch(request: Request, env: WorkerEnv, _ctx: ExecutionContext): Promise<Response> {
+    const started = await runtimeFor(env).catch(() => null);
+    return started ? started.app.fetch(request) : unavailable();
+  },
+
+  async scheduled(_controller: ScheduledController, env: WorkerEnv, _ctx: ExecutionContext): Promise<void> {
+    // A configuration error rejects here on purpose, so that the dashboard shows the cron run as failed.
+    const { db } = await runtimeFor(env);
+    await purgeExpired(db);
+  },
+};
