@@ -39,12 +39,16 @@ describe("POST /api/v1/tips", () => {
       expect(bytes).not.toContain(secret);
   });
 
-  it("routes every tip to the deployment's fallback agency until routing rules land", async () => {
+  it("stores the routing decisions with the rule that made each", async () => {
     await t.post(t.body());
     const routes = await t.client.execute(
-      "select a.slug, r.role from tip_routes r join agencies a on a.id = r.agency_id",
+      "select a.slug, r.role, rr.name from tip_routes r join agencies a on a.id = r.agency_id left join routing_rules rr on rr.id = r.rule_id order by a.slug",
     );
-    expect(routes.rows.map((r) => [r.slug, r.role])).toEqual([["mr-national-authority", "primary"]]);
+    expect(routes.rows.map((r) => [r.slug, r.role, r.name])).toEqual([
+      ["mr-child-protection", "primary", "Child begging (talibé): child protection"],
+      ["mr-national-authority", "notify", "Child begging (talibé): national authority"],
+      ["mr-ngo-child-partner", "notify", "Child begging (talibé): NGO partner"],
+    ]);
   });
 
   it("answers a repeated Idempotency-Key with the same 201 and stores one tip", async () => {
@@ -83,7 +87,7 @@ describe("POST /api/v1/tips", () => {
     const receipts = await Promise.all(responses.map(async (r) => ((await r.json()) as { receipt: string }).receipt));
     expect(new Set(receipts).size).toBe(50);
     expect(await t.tipCount()).toBe(50);
-    expect(await t.count("tip_routes")).toBe(50);
+    expect(await t.count("tip_routes")).toBe(150);
   });
 
   it("lets 20 concurrent retries of one Idempotency-Key create exactly one tip, and a later retry get its receipt", async () => {

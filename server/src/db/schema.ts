@@ -80,6 +80,8 @@ export const tips = sqliteTable(
     classification: text("classification"),
     flags: json<string[]>("flags"),
     reasons: json<unknown[]>("reasons"),
+    /** Routing decisions that were not carried out (e.g. police withheld without the adult victim's consent). */
+    routingNotes: json<unknown[]>("routing_notes"),
     narrativeSealed: text("narrative_sealed").notNull(),
     locationSealed: text("location_sealed"),
     peopleSealed: text("people_sealed"),

@@ -1,5 +1,6 @@
 import { countryCode, LANGUAGES, partnerKey, themeSchema } from "@balagh/shared";
 import { z } from "zod";
+import { ruleConditionsSchema } from "../routing/rules.js";
 
 export const AGENCY_KINDS = [
   "national_authority",
@@ -50,7 +51,20 @@ export const deploymentSchema = z
         theme: themeSchema,
       }),
     ),
+    /** Evaluated in this order; each names an agency by slug. */
+    rules: z.array(
+      z.strictObject({
+        name: z.string().min(1).max(200),
+        when: ruleConditionsSchema,
+        agency: z.string(),
+        role: z.enum(["primary", "notify"]),
+      }),
+    ),
   })
-  .refine((d) => d.agencies.filter((a) => a.fallback).length === 1, "exactly one agency must be the fallback");
+  .refine((d) => d.agencies.filter((a) => a.fallback).length === 1, "exactly one agency must be the fallback")
+  .refine(
+    (d) => d.rules.every((r) => d.agencies.some((a) => a.slug === r.agency)),
+    "every rule must name an agency of the deployment",
+  );
 
 export type Deployment = z.infer<typeof deploymentSchema>;

@@ -1,5 +1,5 @@
 import { appendAudit } from "../audit/append.js";
-import { agencies, partners } from "../db/schema.js";
+import { agencies, partners, routingRules } from "../db/schema.js";
 import type { AppDb } from "../db/types.js";
 import type { Deployment } from "./schema.js";
 
@@ -11,7 +11,7 @@ export type SeedOptions = {
 
 /** Idempotent: agencies by slug and partners by key are inserted or updated, never duplicated. */
 export const seedDeployment = async (db: AppDb, deployment: Deployment, options: SeedOptions = {}) => {
-  const total = deployment.agencies.length + deployment.partners.length;
+  const total = deployment.agencies.length + deployment.partners.length + 1;
   let done = 0;
   for (const a of deployment.agencies) {
     const values = {
@@ -33,11 +33,32 @@ export const seedDeployment = async (db: AppDb, deployment: Deployment, options:
     await db.insert(partners).values(values).onConflictDoUpdate({ target: partners.key, set: values });
     options.onProgress?.(++done, total, `partner ${p.key}`);
   }
+  await seedRules(db, deployment);
+  options.onProgress?.(++done, total, `${deployment.rules.length} routing rules`);
   await appendAudit(db, {
     actor: "operator",
     action: "deployment.seed",
     subject: deployment.name,
-    details: { agencies: deployment.agencies.length, partners: deployment.partners.length },
+    details: {
+      agencies: deployment.agencies.length,
+      partners: deployment.partners.length,
+      rules: deployment.rules.length,
+    },
   });
-  return { agencies: deployment.agencies.length, partners: deployment.partners.length };
+  return { agencies: deployment.agencies.length, partners: deployment.partners.length, rules: deployment.rules.length };
+};
+
+/** The deployment's rules replace the current set in one batch, so routing never sees half of them. */
+const seedRules = async (db: AppDb, deployment: Deployment) => {
+  const ids = new Map(
+    (await db.select({ id: agencies.id, slug: agencies.slug }).from(agencies)).map((a) => [a.slug, a.id]),
+  );
+  await db.batch([
+    db.delete(routingRules),
+    ...deployment.rules.map((r, position) =>
+      db
+        .insert(routingRules)
+        .values({ position, name: r.name, conditions: r.when, agencyId: ids.get(r.agency) ?? "", role: r.role }),
+    ),
+  ]);
 };

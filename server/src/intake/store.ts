@@ -2,7 +2,7 @@ import type { Tip } from "@balagh/shared";
 import { idempotencyKeys, tipRoutes, tips } from "../db/schema.js";
 import type { BatchStatement } from "../db/types.js";
 import type { Services } from "../deps.js";
-import type { RouteDecision } from "../routing/index.js";
+import type { RoutingResult } from "../routing/index.js";
 import { hmacHex } from "../security/keys.js";
 import { seal } from "../security/seal.js";
 import type { TriageResult } from "../triage/index.js";
@@ -13,7 +13,7 @@ export type NewTip = {
   partnerId: string;
   tip: Tip;
   triage: TriageResult;
-  routes: RouteDecision[];
+  routing: RoutingResult;
   receipt: string;
   idempotency: Idempotency | null;
 };
@@ -49,6 +49,7 @@ export const tipWrite = async (services: Services, t: NewTip): Promise<[BatchSta
     classification: t.triage.classification,
     flags: t.triage.flags,
     reasons: t.triage.reasons,
+    routingNotes: t.routing.withheld,
     narrativeSealed: await seal(services.keys, tipSealContext(t.id, "narrative"), tip.narrative),
     locationSealed: await sealIf(services, t.id, "location", sealedLocation),
     peopleSealed: await sealIf(services, t.id, "people", tip.people),
@@ -57,7 +58,7 @@ export const tipWrite = async (services: Services, t: NewTip): Promise<[BatchSta
     createdAt: now,
   });
   const statements: [BatchStatement, ...BatchStatement[]] = [insertTip];
-  for (const r of t.routes) {
+  for (const r of t.routing.routes) {
     statements.push(
       services.db.insert(tipRoutes).values({
         tipId: t.id,

@@ -2,6 +2,7 @@ import { generateReceipt, type TipReceipt, type TipSubmission } from "@balagh/sh
 import type { Services } from "../deps.js";
 import { findPartner } from "../partners/repository.js";
 import { route } from "../routing/index.js";
+import { routingInputOf } from "../routing/input.js";
 import { loadRoutingTable } from "../routing/load.js";
 import { triage } from "../triage/index.js";
 import { checkCaptcha, checkOrigin, checkRateLimit } from "./checks.js";
@@ -35,7 +36,7 @@ export const submitTip = async (
   await checkRateLimit(services, ctx.clientAddress);
 
   const triaged = triage(submission.tip);
-  const routes = route(submission.tip, triaged, await loadRoutingTable(services.db));
+  const routing = route(routingInputOf(submission.tip, triaged), await loadRoutingTable(services.db));
   const receipt = generateReceipt();
   const id = crypto.randomUUID();
   const write = await tipWrite(services, {
@@ -43,7 +44,7 @@ export const submitTip = async (
     partnerId: partner.id,
     tip: submission.tip,
     triage: triaged,
-    routes,
+    routing,
     receipt,
     idempotency,
   });

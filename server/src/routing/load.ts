@@ -1,9 +1,24 @@
-import { eq } from "drizzle-orm";
-import { agencies } from "../db/schema.js";
+import { asc, eq } from "drizzle-orm";
+import { agencies, routingRules } from "../db/schema.js";
 import type { AppDb } from "../db/types.js";
 import type { RoutingTable } from "./index.js";
+import { ruleConditionsSchema } from "./rules.js";
 
 export const loadRoutingTable = async (db: AppDb): Promise<RoutingTable> => {
-  const [fallback] = await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.isFallback, true)).limit(1);
-  return { fallbackAgencyId: fallback?.id ?? null };
+  const [rules, agencyRows] = await Promise.all([
+    db.select().from(routingRules).where(eq(routingRules.enabled, true)).orderBy(asc(routingRules.position)),
+    db
+      .select({ id: agencies.id, slug: agencies.slug, kind: agencies.kind, isFallback: agencies.isFallback })
+      .from(agencies),
+  ]);
+  return {
+    // A rule whose conditions no longer parse is skipped rather than matched too widely.
+    rules: rules.flatMap((r) => {
+      const conditions = ruleConditionsSchema.safeParse(r.conditions);
+      return conditions.success
+        ? [{ id: r.id, name: r.name, conditions: conditions.data, agencyId: r.agencyId, role: r.role }]
+        : [];
+    }),
+    agencies: agencyRows,
+  };
 };

@@ -1,0 +1,1 @@
+ALTER TABLE `tips` ADD `routing_notes` text;

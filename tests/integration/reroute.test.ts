@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { auditHash } from "../../server/src/audit/append.js";
+import { rerouteTip, TipNotFoundError } from "../../server/src/routing/reroute.js";
+import { createTestApp, type TestApp } from "../fixtures/test-app.js";
+import { validTip } from "../fixtures/tips.js";
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await createTestApp();
+});
+afterEach(() => t.close());
+
+const routesOf = async (tipId: string) =>
+  (
+    await t.client.execute({
+      sql: "select a.slug || ':' || r.role as route from tip_routes r join agencies a on a.id = r.agency_id where r.tip_id = ? order by 1",
+      args: [tipId],
+    })
+  ).rows.map((r) => String(r.route));
+
+describe("a staff override of triage", () => {
+  it("re-runs routing on the new priority and audits who, when and why", async () => {
+    const tip = validTip({
+      situations: ["forced_labour_fishing"],
+      childInvolved: "no",
+      indicators: [],
+      reporterRole: "witness",
+    });
+    expect((await t.post(t.body(tip))).status).toBe(201);
+    const tipId = String((await t.client.execute("select id from tips")).rows[0]?.id);
+    const before = await routesOf(tipId);
+    expect(before).not.toContain("mr-gendarmerie:primary");
+
+    const at = new Date("2026-11-27T12:00:00Z");
+    await rerouteTip(
+      t.db,
+      tipId,
+      { priority: "P0" },
+      { actor: "staff:lead@hotline.mr", why: "called back: boat leaves tonight", now: at },
+    );
+
+    expect(await routesOf(tipId)).toEqual(expect.arrayContaining(["mr-police:primary", "mr-gendarmerie:primary"]));
+    expect((await t.client.execute("select priority from tips")).rows[0]?.priority).toBe("P0");
+    const audit = (await t.client.execute("select * from audit_log where action = 'tip.reroute'")).rows[0];
+    expect(audit).toMatchObject({ actor: "staff:lead@hotline.mr", subject: tipId, at: at.getTime() });
+    expect(JSON.parse(String(audit?.details))).toMatchObject({
+      why: "called back: boat leaves tonight",
+      to: { priority: "P0" },
+    });
+  });
+
+  it("keeps the audit log a valid hash chain", async () => {
+    await t.post(t.body());
+    const tipId = String((await t.client.execute("select id from tips")).rows[0]?.id);
+    await rerouteTip(t.db, tipId, { priority: "P1" }, { actor: "staff:a", why: "first look" });
+    await rerouteTip(t.db, tipId, { classification: "both" }, { actor: "staff:b", why: "ransom mentioned" });
+    const rows = (await t.client.execute("select * from audit_log order by seq")).rows;
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    let prev = "0".repeat(64);
+    for (const row of rows) {
+      expect(row.prev_hash).toBe(prev);
+      const entry = {
+        actor: String(row.actor),
+        action: String(row.action),
+        subject: row.subject === null ? null : String(row.subject),
+        details: JSON.parse(String(row.details)),
+      };
+      expect(row.hash).toBe(auditHash(prev, new Date(Number(row.at)), entry));
+      prev = String(row.hash);
+    }
+  });
+
+  it("refuses an unknown tip", async () => {
+    await expect(
+      rerouteTip(t.db, "no-such-tip", { priority: "P0" }, { actor: "staff:a", why: "x" }),
+    ).rejects.toBeInstanceOf(TipNotFoundError);
+    expect(await t.count("audit_log")).toBe(1);
+  });
+});
