@@ -1,11 +1,14 @@
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { captchaRoutes } from "./captcha/routes.js";
+import { deliveryRoutes } from "./delivery/routes.js";
 import { type AppDeps, resolveServices } from "./deps.js";
 import { healthRoutes } from "./health/routes.js";
 import { notFound, onError } from "./http/errors.js";
 import { intakeRoutes } from "./intake/routes.js";
 import { partnerRoutes } from "./partners/routes.js";
+import { HCAPTCHA_SCRIPT_URL } from "./security/captcha/hcaptcha.js";
+import { widgetRoutes } from "./widget/routes.js";
 
 export type { AppDeps } from "./deps.js";
 
@@ -13,7 +16,8 @@ export type { AppDeps } from "./deps.js";
 export const createApp = (deps: AppDeps) => {
   const services = resolveServices(deps);
   const app = new Hono();
-  app.use(secureHeaders({ referrerPolicy: "no-referrer", crossOriginResourcePolicy: false }));
+  // No X-Frame-Options: the widget page is framed by partners, governed by its CSP frame-ancestors.
+  app.use(secureHeaders({ referrerPolicy: "no-referrer", crossOriginResourcePolicy: false, xFrameOptions: false }));
   app.use(async (c, next) => {
     await next();
     // Nothing a reporter sends or receives may stay in a browser or proxy cache.
@@ -23,6 +27,8 @@ export const createApp = (deps: AppDeps) => {
   app.route("/api/v1", partnerRoutes(services));
   app.route("/api/v1", captchaRoutes(services));
   app.route("/api/v1", intakeRoutes(services));
+  app.route("/api/v1", deliveryRoutes(services));
+  app.route("/", widgetRoutes(services, deps.widget ?? null, deps.config.hcaptchaScriptUrl ?? HCAPTCHA_SCRIPT_URL));
   app.notFound(notFound);
   app.onError(onError(services.log));
   return app;

@@ -1,5 +1,7 @@
 import { parseArgs } from "node:util";
+import { clearAgencyWebhook, listAgencies, setAgencyWebhook } from "./cli/agencies.js";
 import { type CliContext, type CliIo, openCliContext, progress, UsageError } from "./cli/context.js";
+import { listDeliveries, runDeliveryPass } from "./cli/deliveries.js";
 import { listPartners } from "./cli/partners.js";
 import { createStaff } from "./cli/staff.js";
 import { listTips, showTip } from "./cli/tips.js";
@@ -17,6 +19,12 @@ const USAGE = `Usage: pnpm balagh <command>
   partners list [--json]               partners and the origins allowed to embed the widget
   tips list [--json]                   the latest 1000 tips, without their sealed fields
   tips show <id> [--json]              one tip, decrypted (operators only)
+  agencies list [--json]               agencies and their webhook addresses
+  agencies set-webhook --agency SLUG --url URL
+                                       set where an agency's tips are delivered; prints a new signing secret once
+  agencies clear-webhook --agency SLUG stop delivering to an agency
+  deliveries run                       one delivery pass (for cron): send what is due, print the counts
+  deliveries list [--json]             dead and pending deliveries, without their payloads
   keygen                               print a new BALAGH_MASTER_KEY
 
 Configuration comes from the environment (see README: DATABASE_URL, BALAGH_MASTER_KEY, ...).`;
@@ -76,6 +84,11 @@ const COMMANDS: Record<string, { migrate?: boolean; run: Command }> = {
       return showTip(ctx, id);
     },
   },
+  "agencies list": { run: (ctx) => listAgencies(ctx) },
+  "agencies set-webhook": { run: (ctx, _args, flags) => setAgencyWebhook(ctx, flags) },
+  "agencies clear-webhook": { run: (ctx, _args, flags) => clearAgencyWebhook(ctx, flags) },
+  "deliveries run": { run: (ctx) => runDeliveryPass(ctx) },
+  "deliveries list": { run: (ctx) => listDeliveries(ctx) },
 };
 
 const main = async (argv: string[]): Promise<number> => {
@@ -90,6 +103,7 @@ const main = async (argv: string[]): Promise<number> => {
       role: { type: "string" },
       agency: { type: "string" },
       "totp-secret": { type: "string" },
+      url: { type: "string" },
     },
   });
   if (flags.help || positionals.length === 0) {

@@ -6,8 +6,12 @@ import { hcaptchaVerifier } from "./security/captcha/hcaptcha.js";
 import type { CaptchaVerifier } from "./security/captcha/types.js";
 import type { Keys } from "./security/keys.js";
 import type { RateLimit } from "./security/rate-limit.js";
+import type { WidgetBuild } from "./widget/build.js";
 
-export type AppConfig = Pick<Env, "publicUrl" | "hcaptcha" | "tipRateLimit"> & { altchaSecret?: string | undefined };
+export type AppConfig = Pick<Env, "publicUrl" | "hcaptcha" | "tipRateLimit"> & {
+  altchaSecret?: string | undefined;
+  hcaptchaScriptUrl?: string;
+};
 
 /** What the runtime (Node, workerd, a test) hands to `createApp`. */
 export type AppDeps = {
@@ -20,6 +24,8 @@ export type AppDeps = {
   now?: () => Date;
   log?: (line: string) => void;
   altcha?: Pick<AltchaOptions, "cost" | "difficulty">;
+  /** The built widget (loader and app); without it the widget routes answer 503. */
+  widget?: WidgetBuild | null;
 };
 
 export type Services = {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { HCAPTCHA_TEST_SECRET, HCAPTCHA_TEST_SITEKEY } from "./security/captcha/hcaptcha.js";
+import { HCAPTCHA_SCRIPT_URL, HCAPTCHA_TEST_SECRET, HCAPTCHA_TEST_SITEKEY } from "./security/captcha/hcaptcha.js";
 import { decodeMasterKey } from "./security/keys.js";
 
 const flag = z
@@ -24,6 +24,7 @@ const rawEnv = z.object({
   HCAPTCHA_SITEKEY: optional,
   HCAPTCHA_SECRET: optional,
   HCAPTCHA_VERIFY_URL: z.url().default("https://api.hcaptcha.com/siteverify"),
+  HCAPTCHA_SCRIPT_URL: z.url().default(HCAPTCHA_SCRIPT_URL),
   ALTCHA_HMAC_KEY: optional,
   DEMO_PARTNER_PORT: port(8788),
   TRUST_PROXY: flag,
@@ -83,6 +84,7 @@ export const parseEnv = (source: Record<string, string | undefined>, { databaseB
           verifyUrl: env.HCAPTCHA_VERIFY_URL,
         }
       : null,
+    hcaptchaScriptUrl: env.HCAPTCHA_SCRIPT_URL,
     altchaSecret: env.ALTCHA_HMAC_KEY,
     demoPartnerPort: env.DEMO_PARTNER_PORT,
     trustProxy: env.TRUST_PROXY,

@@ -1,17 +1,23 @@
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
+import { partners } from "./db/schema.js";
+import { runDeliveries } from "./delivery/dispatcher.js";
+import { storedNewTip } from "./delivery/kick.js";
+import { startDeliveryLoop } from "./delivery/loop.js";
 import { demoPartnerSite } from "./demo/partner-site.js";
 import { loadDeployment } from "./deployments/index.js";
 import { seedDeployment } from "./deployments/seed.js";
 import { EnvError } from "./env.js";
+import { purgeExpired } from "./maintenance/purge.js";
 import { nodeClientAddress } from "./node/client-address.js";
 import { loadNodeConfig } from "./node/config.js";
 import { migrateDatabase, openDatabase } from "./node/database.js";
-import { purgeExpired } from "./maintenance/purge.js";
+import { loadWidgetBuild } from "./node/widget-build.js";
 import { deriveKeys } from "./security/keys.js";
-import { partners } from "./db/schema.js";
 
 const MAINTENANCE_EVERY_MS = 10 * 60 * 1000;
+const DELIVERIES_EVERY_MS = 15_000;
+const DELIVERIES_PER_PASS = 25;
 const log = (line: string) => console.log(line);
 const warn = (line: string) => console.warn(`WARNING: ${line}`);
 
@@ -25,15 +31,33 @@ const main = async () => {
     const seeded = await seedDeployment(db, loadDeployment("mauritania"), { demoPartnerOrigin });
     log(`Seeded the Mauritania demo deployment (${seeded.agencies} agencies, ${seeded.partners} partner).`);
   }
+  const keys = await deriveKeys(config.masterKey);
   const app = createApp({
     db,
-    keys: await deriveKeys(config.masterKey),
+    keys,
     config,
     clientAddress: nodeClientAddress(config.trustProxy),
     log: (line) => console.error(line),
+    widget: loadWidgetBuild(),
   });
+  const deliveries = startDeliveryLoop(
+    () => runDeliveries({ db, keys, log: (line) => console.error(line) }, { limit: DELIVERIES_PER_PASS }),
+    {
+      everyMs: DELIVERIES_EVERY_MS,
+      limit: DELIVERIES_PER_PASS,
+      onError: () => log("deliveries: a pass failed; the next one retries"),
+    },
+  );
+  // A new tip's deliveries (a P0 above all) leave right after its 201, not at the next pass.
+  const fetchAndKick = async (request: Request, env: unknown) => {
+    const response = await app.fetch(request, env);
+    if (storedNewTip(request, response)) deliveries.kick();
+    return response;
+  };
   const servers = [
-    serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => log(`Hotline:      ${config.publicUrl}`)),
+    serve({ fetch: fetchAndKick, port: config.port, hostname: config.host }, () =>
+      log(`Hotline:      ${config.publicUrl}`),
+    ),
   ];
   if (demo) {
     const site = demoPartnerSite(config.publicUrl);
@@ -44,9 +68,13 @@ const main = async () => {
     );
     log("Staff console: create an account with `pnpm balagh create-staff --email E --password P --role admin`.");
   }
-  const maintenance = setInterval(() => purgeExpired(db).catch(() => log("maintenance skipped: database busy")), MAINTENANCE_EVERY_MS);
+  const maintenance = setInterval(
+    () => purgeExpired(db).catch(() => log("maintenance skipped: database busy")),
+    MAINTENANCE_EVERY_MS,
+  );
   const stop = () => {
     clearInterval(maintenance);
+    void deliveries.stop();
     for (const server of servers) server.close();
     client.close();
     process.exit(0);
@@ -56,6 +84,10 @@ const main = async () => {
 };
 
 main().catch((error: unknown) => {
-  console.error(error instanceof EnvError ? `Configuration error: ${error.message}` : `Could not start: ${(error as Error).message}`);
+  console.error(
+    error instanceof EnvError
+      ? `Configuration error: ${error.message}`
+      : `Could not start: ${(error as Error).message}`,
+  );
   process.exit(1);
 });

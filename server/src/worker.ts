@@ -4,10 +4,12 @@ import { drizzle as drizzleLibsql } from "drizzle-orm/libsql/web";
 import { type App, createApp } from "./app.js";
 import * as schema from "./db/schema.js";
 import type { AppDb } from "./db/types.js";
+import { runDeliveries } from "./delivery/dispatcher.js";
+import { storedNewTip } from "./delivery/kick.js";
 import { type Env, EnvError, parseEnv } from "./env.js";
 import { errorBody } from "./http/errors.js";
 import { purgeExpired } from "./maintenance/purge.js";
-import { deriveKeys } from "./security/keys.js";
+import { deriveKeys, type Keys } from "./security/keys.js";
 
 /** The few Workers runtime types used here; @cloudflare/workers-types would redeclare DOM globals. */
 type D1Database = { prepare(query: string): unknown; batch(statements: unknown[]): Promise<unknown[]> };
@@ -15,7 +17,7 @@ type WorkerEnv = Record<string, unknown> & { DB?: D1Database };
 type ExecutionContext = { waitUntil(promise: Promise<unknown>): void };
 type ScheduledController = { scheduledTime: number; cron: string };
 
-type Runtime = { app: App; db: AppDb };
+type Runtime = { app: App; db: AppDb; keys: Keys };
 
 const stringVars = (env: WorkerEnv) =>
   Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
@@ -35,14 +37,15 @@ const start = async (env: WorkerEnv): Promise<Runtime> => {
   // Unlike Node's demo mode, a Worker has no data folder to keep a generated key in.
   if (!config.masterKey) throw new EnvError("BALAGH_MASTER_KEY is required: set it with `wrangler secret put`");
   const db = openDatabase(env, vars, config);
+  const keys = await deriveKeys(config.masterKey);
   const app = createApp({
     db,
-    keys: await deriveKeys(config.masterKey),
+    keys,
     config,
     clientAddress: (c) => c.req.header("CF-Connecting-IP"),
     log: (line) => console.error(line),
   });
-  return { app, db };
+  return { app, db, keys };
 };
 
 let runtime: Promise<Runtime> | undefined;
@@ -57,6 +60,8 @@ const runtimeFor = (env: WorkerEnv) => {
   return runtime;
 };
 
+const deliver = ({ db, keys }: Runtime) => runDeliveries({ db, keys, log: (line) => console.error(line) });
+
 const unavailable = () =>
   Response.json(errorBody("service_unavailable", "The hotline is not available right now. Please try again later."), {
     status: 503,
@@ -64,14 +69,18 @@ const unavailable = () =>
   });
 
 export default {
-  async fetch(request: Request, env: WorkerEnv, _ctx: ExecutionContext): Promise<Response> {
+  async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
     const started = await runtimeFor(env).catch(() => null);
-    return started ? started.app.fetch(request) : unavailable();
+    if (!started) return unavailable();
+    const response = await started.app.fetch(request);
+    // A new tip's deliveries (a P0 above all) leave now rather than at the next cron run.
+    if (storedNewTip(request, response)) ctx.waitUntil(deliver(started));
+    return response;
   },
 
   async scheduled(_controller: ScheduledController, env: WorkerEnv, _ctx: ExecutionContext): Promise<void> {
     // A configuration error rejects here on purpose, so that the dashboard shows the cron run as failed.
-    const { db } = await runtimeFor(env);
-    await purgeExpired(db);
+    const started = await runtimeFor(env);
+    await Promise.all([purgeExpired(started.db), deliver(started)]);
   },
 };

@@ -6,3 +6,4 @@ export * from "./receipt.js";
 export * from "./taxonomy.js";
 export * from "./text.js";
 export * from "./tip.js";
+export * from "./webhook.js";

@@ -1,6 +1,8 @@
 import type { Tip } from "@balagh/shared";
 import { idempotencyKeys, tipRoutes, tips } from "../db/schema.js";
 import type { BatchStatement } from "../db/types.js";
+import { outboxWrites } from "../delivery/outbox.js";
+import { subjectOfNewTip } from "../delivery/payload.js";
 import type { Services } from "../deps.js";
 import type { RoutingResult } from "../routing/index.js";
 import { hmacHex } from "../security/keys.js";
@@ -70,6 +72,7 @@ export const tipWrite = async (services: Services, t: NewTip): Promise<[BatchSta
       }),
     );
   }
+  statements.push(...outboxWrites(services, subjectOfNewTip(t), t.routing.routes, now));
   if (t.idempotency) {
     statements.push(
       services.db.insert(idempotencyKeys).values({

@@ -3,6 +3,7 @@ import { CaptchaUnavailableError, type CaptchaVerifier } from "./types.js";
 
 export const HCAPTCHA_TEST_SITEKEY = "10000000-ffff-ffff-ffff-000000000001";
 export const HCAPTCHA_TEST_SECRET = "0x0000000000000000000000000000000000000000";
+export const HCAPTCHA_SCRIPT_URL = "https://js.hcaptcha.com/1/api.js";
 export const HCAPTCHA_TEST_RESPONSE = "10000000-aaaa-bbbb-cccc-000000000001";
 
 const siteverifyResponse = z.object({ success: z.boolean(), "error-codes": z.array(z.string()).optional() });

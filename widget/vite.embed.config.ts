@@ -1,0 +1,12 @@
+import { defineConfig } from "vite";
+
+// The loader is a single classic script a partner page runs: no framework, no chunks, no module syntax.
+export default defineConfig({
+  build: {
+    outDir: "dist/embed",
+    emptyOutDir: true,
+    target: "es2019",
+    lib: { entry: "src/embed/loader.ts", formats: ["iife"], name: "BalaghLoader", fileName: () => "embed.js" },
+    minify: true,
+  },
+});
