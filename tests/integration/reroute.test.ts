@@ -31,9 +31,12 @@ describe("a staff override of triage", () => {
     const before = await routesOf(tipId);
     expect(before).not.toContain("mr-gendarmerie:primary");
 
+    await t.exec(
+      "update agencies set webhook_url = 'https://gendarmerie.example.mr/hook' where slug = 'mr-gendarmerie'",
+    );
     const at = new Date("2026-11-27T12:00:00Z");
     await rerouteTip(
-      t.db,
+      t.services,
       tipId,
       { priority: "P0" },
       { actor: "staff:lead@hotline.mr", why: "called back: boat leaves tonight", now: at },
@@ -41,6 +44,11 @@ describe("a staff override of triage", () => {
 
     expect(await routesOf(tipId)).toEqual(expect.arrayContaining(["mr-police:primary", "mr-gendarmerie:primary"]));
     expect((await t.client.execute("select priority from tips")).rows[0]?.priority).toBe("P0");
+    const outbox = await t.client.execute({
+      sql: "select a.slug from delivery_outbox o join agencies a on a.id = o.agency_id where o.tip_id = ?",
+      args: [tipId],
+    });
+    expect(outbox.rows.map((r) => r.slug)).toEqual(["mr-gendarmerie"]);
     const audit = (await t.client.execute("select * from audit_log where action = 'tip.reroute'")).rows[0];
     expect(audit).toMatchObject({ actor: "staff:lead@hotline.mr", subject: tipId, at: at.getTime() });
     expect(JSON.parse(String(audit?.details))).toMatchObject({
@@ -52,8 +60,8 @@ describe("a staff override of triage", () => {
   it("keeps the audit log a valid hash chain", async () => {
     await t.post(t.body());
     const tipId = String((await t.client.execute("select id from tips")).rows[0]?.id);
-    await rerouteTip(t.db, tipId, { priority: "P1" }, { actor: "staff:a", why: "first look" });
-    await rerouteTip(t.db, tipId, { classification: "both" }, { actor: "staff:b", why: "ransom mentioned" });
+    await rerouteTip(t.services, tipId, { priority: "P1" }, { actor: "staff:a", why: "first look" });
+    await rerouteTip(t.services, tipId, { classification: "both" }, { actor: "staff:b", why: "ransom mentioned" });
     const rows = (await t.client.execute("select * from audit_log order by seq")).rows;
     expect(rows.length).toBeGreaterThanOrEqual(3);
     let prev = "0".repeat(64);
@@ -72,7 +80,7 @@ describe("a staff override of triage", () => {
 
   it("refuses an unknown tip", async () => {
     await expect(
-      rerouteTip(t.db, "no-such-tip", { priority: "P0" }, { actor: "staff:a", why: "x" }),
+      rerouteTip(t.services, "no-such-tip", { priority: "P0" }, { actor: "staff:a", why: "x" }),
     ).rejects.toBeInstanceOf(TipNotFoundError);
     expect(await t.count("audit_log")).toBe(1);
   });

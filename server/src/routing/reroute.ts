@@ -1,7 +1,9 @@
+import type { Situation } from "@balagh/shared";
 import { eq } from "drizzle-orm";
 import { appendAudit } from "../audit/append.js";
 import { agencies, tipRoutes, tips } from "../db/schema.js";
-import type { AppDb } from "../db/types.js";
+import { outboxWrites } from "../delivery/outbox.js";
+import type { Services } from "../deps.js";
 import { route } from "./index.js";
 import { routingInputOfRow } from "./input.js";
 import { loadRoutingTable } from "./load.js";
@@ -13,11 +15,12 @@ export class TipNotFoundError extends Error {}
 
 /** A staff override of the triage: routing runs again on the new values; who, when and why go to the audit log. */
 export const rerouteTip = async (
-  db: AppDb,
+  services: Pick<Services, "db" | "publicUrl">,
   tipId: string,
   override: TriageOverride,
   by: { actor: string; why: string; now?: Date },
 ) => {
+  const { db } = services;
   const [tip] = await db.select().from(tips).where(eq(tips.id, tipId)).limit(1);
   if (!tip) throw new TipNotFoundError(`no tip with id ${tipId}`);
   const stored = routingInputOfRow(tip);
@@ -28,6 +31,19 @@ export const rerouteTip = async (
   };
   const { routes, withheld } = route(input, await loadRoutingTable(db));
   const now = by.now ?? new Date();
+  const before = new Set(
+    (await db.select({ agencyId: tipRoutes.agencyId }).from(tipRoutes).where(eq(tipRoutes.tipId, tipId))).map(
+      (r) => r.agencyId,
+    ),
+  );
+  const subject = {
+    id: tipId,
+    priority: input.priority,
+    classification: input.classification,
+    country: input.country,
+    situations: input.situations as Situation[],
+    childInvolved: input.childInvolved,
+  };
   await db.batch([
     db
       .update(tips)
@@ -35,6 +51,13 @@ export const rerouteTip = async (
       .where(eq(tips.id, tipId)),
     db.delete(tipRoutes).where(eq(tipRoutes.tipId, tipId)),
     ...routes.map((r) => db.insert(tipRoutes).values({ tipId, ...r, createdAt: now })),
+    // Agencies the override adds learn of the tip as if it had been routed to them at intake.
+    ...outboxWrites(
+      services,
+      subject,
+      routes.filter((r) => !before.has(r.agencyId)),
+      now,
+    ),
   ]);
   const slugs = new Map(
     (await db.select({ id: agencies.id, slug: agencies.slug }).from(agencies)).map((a) => [a.id, a.slug]),
