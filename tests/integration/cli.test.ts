@@ -120,7 +120,8 @@ describe("pnpm balagh", () => {
     expect((await t.post(t.body(validTip({ narrative, details })))).status).toBe(201);
     const list = await balagh(["tips", "list", "--json"]);
     const [summary] = JSON.parse(list.stdout) as { id: string; narrative?: string }[];
-    expect(summary).toMatchObject({ partner: "demo", country: "MR", priority: null });
+    // "محتجزون" (held) in the narrative: triage reads captivity now.
+    expect(summary).toMatchObject({ partner: "demo", country: "MR", priority: "P0" });
     expect(list.stdout).not.toContain("DROP TABLE");
     const shown = await balagh(["tips", "show", summary!.id, "--json"]);
     expect(shown.code).toBe(0);

@@ -20,7 +20,10 @@ describe("POST /api/v1/tips", () => {
     expect(normaliseReceipt(receipt)).toBe(receipt);
     expect(await t.tipCount()).toBe(1);
     const row = (await t.client.execute("select * from tips")).rows[0];
-    expect(row?.priority).toBeNull();
+    expect(row?.priority).toBe("P1");
+    expect(row?.classification).toBe("trafficking");
+    expect(JSON.parse(String(row?.flags))).toContain("child");
+    expect(JSON.parse(String(row?.reasons)).length).toBeGreaterThan(0);
     expect(row?.country).toBe("MR");
     expect(String(row?.narrative_sealed)).toMatch(/^v1\./);
     expect(String(row?.receipt_hash)).not.toContain(receipt);
@@ -48,6 +51,7 @@ describe("POST /api/v1/tips", () => {
       ["mr-child-protection", "primary", "Child begging (talibé): child protection"],
       ["mr-national-authority", "notify", "Child begging (talibé): national authority"],
       ["mr-ngo-child-partner", "notify", "Child begging (talibé): NGO partner"],
+      ["mr-police", "primary", "Crisis (P1): police without waiting for consent"],
     ]);
   });
 
@@ -87,7 +91,7 @@ describe("POST /api/v1/tips", () => {
     const receipts = await Promise.all(responses.map(async (r) => ((await r.json()) as { receipt: string }).receipt));
     expect(new Set(receipts).size).toBe(50);
     expect(await t.tipCount()).toBe(50);
-    expect(await t.count("tip_routes")).toBe(150);
+    expect(await t.count("tip_routes")).toBe(200);
   });
 
   it("lets 20 concurrent retries of one Idempotency-Key create exactly one tip, and a later retry get its receipt", async () => {

@@ -1,0 +1,47 @@
+import type { Language } from "@balagh/shared";
+
+/** What a phrase in a narrative is read as. */
+export const NARRATIVE_SIGNALS = [
+  "danger",
+  "now",
+  "ongoing",
+  "released",
+  "earlier_time",
+  "boat",
+  "fishing_boat",
+  "departure",
+  "smuggling",
+  "captivity",
+  "ransom",
+  "violence",
+  "begging",
+  "domestic_servitude",
+  "slavery",
+  "forced_labour",
+  "sexual_exploitation",
+  "forced_marriage",
+  "trafficking_term",
+  "deception",
+  "threats",
+  "debt",
+  "papers_taken",
+  "wages_withheld",
+  "minor",
+] as const;
+export type NarrativeSignal = (typeof NARRATIVE_SIGNALS)[number];
+
+/**
+ * One language's words. A phrase is a space-separated list of words, each folded by `normalise`:
+ * `word*` matches any word that starts with `word`, `#` matches an age under 18 written in digits.
+ * Arabic words also match behind a proclitic (و، ف، ب، ل، ك، ال، لل...), so list the bare word.
+ */
+export type Lexicon = {
+  language: Language;
+  /** Words that negate a phrase that follows closely in the same clause. */
+  negators: readonly string[];
+  /** Two-word sequences that start with a negator yet do not negate ("not only", "ما زال" = still). */
+  falseNegations: readonly string[];
+  /** Words that end a negation's reach ("and", "but"): "not paid and locked up" is still locked up. */
+  scopeBreakers: readonly string[];
+  phrases: { readonly [S in NarrativeSignal]?: readonly string[] };
+};

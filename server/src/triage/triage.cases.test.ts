@@ -1,0 +1,652 @@
+import { type TipInput, tipSchema } from "@balagh/shared";
+import { describe, expect, it } from "vitest";
+import { type Classification, type Flag, type Priority, type PriorityRule, type Signal, triage } from "./index.js";
+
+type Case = {
+  name: string;
+  tip: Partial<TipInput> & Pick<TipInput, "language" | "narrative">;
+  priority: Priority;
+  rule?: PriorityRule;
+  classification: Classification;
+  flags: Flag[];
+  /** Answer codes or narrative words that must be cited as reasons. */
+  cites?: string[];
+  /** Readings that must not appear among the reasons. */
+  neverReads?: Signal[];
+};
+
+const tipOf = (c: Case) =>
+  tipSchema.parse({
+    dangerNow: "no",
+    reporterRole: "witness",
+    location: { country: "MR" },
+    when: "last_7_days",
+    childInvolved: "no",
+    disclosure: "anonymous",
+    ...c.tip,
+  });
+
+const CASES: Case[] = [
+  // P0: danger right now, captivity or ransom now, violence now, an unsafe boat about to leave.
+  {
+    name: "danger now answered yes",
+    tip: { language: "fr", dangerNow: "yes", narrative: "Venez vite au port, il y a un problème." },
+    priority: "P0",
+    rule: "danger_now",
+    classification: "unclear",
+    flags: ["danger_now"],
+    cites: ["yes"],
+  },
+  {
+    name: "boat leaving tonight, narrative in Arabic",
+    tip: { language: "ar", narrative: "القارب سينطلق الليلة من نواذيبو وعليه أكثر من مئة شخص بينهم نساء" },
+    priority: "P0",
+    rule: "boat_leaving_now",
+    classification: "smuggling",
+    flags: ["boat_departure", "within_24_hours"],
+    cites: ["القارب", "الليلة"],
+  },
+  {
+    name: "pirogue leaving tonight, French",
+    tip: { language: "fr", narrative: "Une pirogue surchargée va partir ce soir de la plage de Mbour." },
+    priority: "P0",
+    rule: "boat_leaving_now",
+    classification: "smuggling",
+    flags: ["boat_departure", "within_24_hours"],
+    cites: ["pirogue", "ce soir"],
+  },
+  {
+    name: "cayuco leaving tonight, Spanish",
+    tip: { language: "es", narrative: "Un cayuco con unas 150 personas va a salir esta noche desde la playa." },
+    priority: "P0",
+    rule: "boat_leaving_now",
+    classification: "smuggling",
+    flags: ["boat_departure", "within_24_hours"],
+    cites: ["cayuco", "esta noche", "salir"],
+  },
+  {
+    name: "unsafe boat departure answered, happening now",
+    tip: {
+      language: "en",
+      when: "happening_now",
+      situations: ["unsafe_boat_departure"],
+      narrative: "People are being loaded.",
+    },
+    priority: "P0",
+    rule: "boat_leaving_now",
+    classification: "smuggling",
+    flags: ["boat_departure", "within_24_hours"],
+    cites: ["unsafe_boat_departure", "happening_now"],
+  },
+  {
+    name: "migrant held for ransom in transit",
+    tip: {
+      language: "en",
+      situations: ["held_captive_or_for_ransom"],
+      narrative: "My brother is held by smugglers in a house in Tamanrasset. They call our mother and demand a ransom.",
+    },
+    priority: "P0",
+    rule: "captive_now",
+    classification: "both",
+    flags: ["captivity_or_ransom"],
+    cites: ["held_captive_or_for_ransom", "ransom", "smugglers", "last_7_days"],
+  },
+  {
+    name: "kidnapped for ransom, Spanish, happening now",
+    tip: {
+      language: "es",
+      when: "happening_now",
+      narrative: "Están secuestrados en Marruecos y los captores piden un rescate a las familias.",
+    },
+    priority: "P0",
+    rule: "captive_now",
+    classification: "both",
+    flags: ["captivity_or_ransom", "within_24_hours"],
+    cites: ["secuestrados", "piden un rescate"],
+  },
+  {
+    name: "mixed French and Arabic narrative: held and ransomed",
+    tip: {
+      language: "fr",
+      when: "last_24_hours",
+      narrative: "Mon cousin est محتجز chez les passeurs à Nouadhibou, ils demandent une فدية de 3000 euros.",
+    },
+    priority: "P0",
+    rule: "captive_now",
+    classification: "both",
+    flags: ["captivity_or_ransom", "within_24_hours"],
+    cites: ["محتجز", "فدية", "passeurs"],
+  },
+  {
+    name: 'still held, although reported as earlier (Arabic "لا يزال" is not a negation)',
+    tip: { language: "ar", when: "earlier", narrative: "أخي لا يزال محتجزا عند المهربين في ليبيا منذ شهرين" },
+    priority: "P0",
+    rule: "captive_now",
+    classification: "both",
+    flags: ["captivity_or_ransom"],
+    cites: ["محتجزا", "لا يزال"],
+  },
+  {
+    name: "violence happening now in domestic servitude",
+    tip: {
+      language: "en",
+      when: "happening_now",
+      situations: ["domestic_servitude"],
+      narrative: "The maid is being beaten in the courtyard, I can hear her screaming.",
+    },
+    priority: "P0",
+    rule: "violence_now",
+    classification: "trafficking",
+    flags: ["within_24_hours"],
+    cites: ["beaten", "happening_now"],
+  },
+  {
+    name: '"plus de" is a count, not a negation',
+    tip: { language: "fr", narrative: "Plus de trente personnes sont enfermées dans un hangar à Rosso." },
+    priority: "P0",
+    rule: "captive_now",
+    classification: "trafficking",
+    flags: ["captivity_or_ransom"],
+    cites: ["enfermées"],
+  },
+  {
+    name: 'a negation ends at "and": not paid and locked up',
+    tip: { language: "en", narrative: "They didn't pay him and he is locked up in the workshop at night." },
+    priority: "P0",
+    rule: "captive_now",
+    classification: "trafficking",
+    flags: ["captivity_or_ransom"],
+    cites: ["locked up", "didn't pay"],
+  },
+  {
+    name: "uppercase and unaccented French still reads",
+    tip: { language: "fr", narrative: "ILS SONT ENFERMES DANS UN HANGAR PRES DU MARCHE" },
+    priority: "P0",
+    rule: "captive_now",
+    classification: "trafficking",
+    flags: ["captivity_or_ransom"],
+    cites: ["ENFERMES"],
+  },
+  {
+    name: "Arabic with tashkeel and tatweel still reads",
+    tip: { language: "ar", narrative: "هم مُحْتَجَزُونَ في مـــستودع قرب الميناء" },
+    priority: "P0",
+    rule: "captive_now",
+    classification: "trafficking",
+    flags: ["captivity_or_ransom"],
+    cites: ["مُحْتَجَزُونَ"],
+  },
+  {
+    name: "English narrative with Spanish words: patera leaving esta noche",
+    tip: {
+      language: "en",
+      when: "earlier",
+      narrative: "My friend said the patera is leaving esta noche from Tarfaya.",
+    },
+    priority: "P0",
+    rule: "boat_leaving_now",
+    classification: "smuggling",
+    flags: ["boat_departure", "within_24_hours"],
+    cites: ["patera", "esta noche"],
+  },
+  {
+    name: "danger not sure but the narrative says in danger",
+    tip: { language: "es", dangerNow: "not_sure", narrative: "Creo que las chicas están en peligro en ese piso." },
+    priority: "P0",
+    rule: "danger_now",
+    classification: "unclear",
+    flags: ["danger_now"],
+    cites: ["en peligro"],
+  },
+
+  // Negation: a negated phrase raises nothing.
+  {
+    name: '"not in danger" is not danger',
+    tip: { language: "en", narrative: "They are not in danger, they are just waiting for the bus." },
+    priority: "P3",
+    rule: "no_harm_signal",
+    classification: "unclear",
+    flags: [],
+    neverReads: ["danger"],
+  },
+  {
+    name: '"pas en danger" is not danger',
+    tip: { language: "fr", narrative: "Ils ne sont pas en danger, je voulais seulement prévenir." },
+    priority: "P3",
+    rule: "no_harm_signal",
+    classification: "unclear",
+    flags: [],
+    neverReads: ["danger"],
+  },
+  {
+    name: '"ليسوا في خطر" is not danger',
+    tip: { language: "ar", narrative: "هم ليسوا في خطر الآن، فقط أردت الإبلاغ" },
+    priority: "P3",
+    rule: "no_harm_signal",
+    classification: "unclear",
+    flags: [],
+    neverReads: ["danger"],
+  },
+  {
+    name: '"ليس في خطر" is not danger',
+    tip: { language: "ar", narrative: "الطفل ليس في خطر" },
+    priority: "P3",
+    rule: "no_harm_signal",
+    classification: "unclear",
+    flags: [],
+    neverReads: ["danger"],
+  },
+  {
+    name: '"no está en peligro" is not danger',
+    tip: { language: "es", narrative: "La mujer no está en peligro, vive con su hermana." },
+    priority: "P3",
+    rule: "no_harm_signal",
+    classification: "unclear",
+    flags: [],
+    neverReads: ["danger"],
+  },
+  {
+    name: '"no one is locked up" is not captivity',
+    tip: { language: "en", narrative: "I checked the house: no one is locked up there." },
+    priority: "P3",
+    rule: "no_harm_signal",
+    classification: "unclear",
+    flags: [],
+    neverReads: ["captivity"],
+  },
+  {
+    name: '"personne n\'est enfermé" is not captivity',
+    tip: { language: "fr", narrative: "Personne n'est enfermé dans cette maison." },
+    priority: "P3",
+    rule: "no_harm_signal",
+    classification: "unclear",
+    flags: [],
+    neverReads: ["captivity"],
+  },
+  {
+    name: '"nadie está encerrado" is not captivity',
+    tip: { language: "es", narrative: "Nadie está encerrado, solo trabajan allí." },
+    priority: "P3",
+    rule: "no_harm_signal",
+    classification: "unclear",
+    flags: [],
+    neverReads: ["captivity"],
+  },
+  {
+    name: "a pirogue that does not leave tonight is not P0",
+    tip: { language: "fr", narrative: "La pirogue ne part pas ce soir, le départ est reporté." },
+    priority: "P2",
+    rule: "ongoing_harm",
+    classification: "smuggling",
+    flags: ["boat_departure"],
+    neverReads: ["now"],
+  },
+  {
+    name: '"الليلة الماضية" (last night) is not tonight',
+    tip: { language: "ar", when: "last_24_hours", narrative: "غادر القارب الليلة الماضية من الشاطئ" },
+    priority: "P1",
+    rule: "within_24_hours",
+    classification: "smuggling",
+    flags: ["within_24_hours"],
+    neverReads: ["now"],
+  },
+  {
+    name: "danger answered no while the narrative says in danger",
+    tip: { language: "fr", narrative: "Je pense que ces filles sont en danger dans ce bar." },
+    priority: "P1",
+    rule: "danger_in_narrative",
+    classification: "unclear",
+    flags: [],
+    cites: ["en danger"],
+  },
+  {
+    name: "danger not sure, nothing else",
+    tip: { language: "fr", dangerNow: "not_sure", narrative: "Je ne sais pas quoi penser de ce que j'ai vu." },
+    priority: "P1",
+    rule: "danger_unsure",
+    classification: "unclear",
+    flags: [],
+    cites: ["not_sure"],
+  },
+
+  // P1: a child harmed or at risk; within 24 hours.
+  {
+    name: "talibé children begging in Nouakchott",
+    tip: {
+      language: "fr",
+      location: { country: "MR", town: "Nouakchott" },
+      childInvolved: "yes",
+      situations: ["child_forced_begging"],
+      indicators: ["child_begging_quota", "child_no_school"],
+      narrative:
+        "Des enfants talibés mendient chaque jour au carrefour de Nouakchott et doivent rapporter une somme fixe.",
+    },
+    priority: "P1",
+    rule: "child_at_risk",
+    classification: "trafficking",
+    flags: ["child"],
+    cites: ["child_forced_begging", "talibés", "mendient", "somme fixe"],
+  },
+  {
+    name: "talibé begging told in Arabic",
+    tip: {
+      language: "ar",
+      childInvolved: "yes",
+      narrative: "أطفال صغار يتسولون كل يوم في نواكشوط ويجب أن يجلبوا المبلغ اليومي للشيخ",
+    },
+    priority: "P1",
+    rule: "child_at_risk",
+    classification: "trafficking",
+    flags: ["child"],
+    cites: ["يتسولون", "المبلغ اليومي"],
+  },
+  {
+    name: "child not sure counts as a child (forced labour in agriculture)",
+    tip: {
+      language: "en",
+      childInvolved: "not_sure",
+      situations: ["forced_labour_agriculture"],
+      narrative: "Young boys work in the fields from dawn to night.",
+    },
+    priority: "P1",
+    rule: "child_at_risk",
+    classification: "trafficking",
+    flags: ["child"],
+    cites: ["not_sure", "forced_labour_agriculture"],
+  },
+  {
+    name: "a girl aged 15 in the narrative is a child even when answered no",
+    tip: { language: "fr", narrative: "Elle a 15 ans et sa famille l'a mariée de force à un homme de 50 ans." },
+    priority: "P1",
+    rule: "child_at_risk",
+    classification: "trafficking",
+    flags: ["child"],
+    cites: ["Elle a 15 ans", "mariée de force"],
+  },
+  {
+    name: "forced marriage of a 14-year-old, Arabic",
+    tip: { language: "ar", childInvolved: "yes", narrative: "زواج قسري لفتاة عمرها 14 سنة في قرية قرب كيفة" },
+    priority: "P1",
+    rule: "child_at_risk",
+    classification: "trafficking",
+    flags: ["child"],
+    cites: ["زواج قسري", "عمرها 14"],
+  },
+  {
+    name: "children used in crime answered while child answered no",
+    tip: {
+      language: "es",
+      situations: ["children_used_in_crime"],
+      narrative: "Usan a chavales para vender en la calle.",
+    },
+    priority: "P1",
+    rule: "child_at_risk",
+    classification: "trafficking",
+    flags: ["child"],
+    cites: ["children_used_in_crime"],
+  },
+  {
+    name: "a 12-year-old travelling alone with a smuggler is a child at risk",
+    tip: {
+      language: "fr",
+      childInvolved: "yes",
+      situations: ["paid_border_crossing"],
+      narrative: "Un enfant de 12 ans voyage seul avec un passeur vers le Maroc.",
+    },
+    priority: "P1",
+    rule: "child_at_risk",
+    classification: "smuggling",
+    flags: ["child"],
+    cites: ["paid_border_crossing", "passeur", "enfant de 12 ans"],
+  },
+  {
+    name: "adult sexual exploitation happening now, no violence: within 24 hours",
+    tip: {
+      language: "en",
+      when: "happening_now",
+      situations: ["sexual_exploitation"],
+      narrative: "Women are forced into prostitution in the back rooms of the bar.",
+    },
+    priority: "P1",
+    rule: "within_24_hours",
+    classification: "trafficking",
+    flags: ["within_24_hours"],
+    cites: ["sexual_exploitation", "prostitution", "happening_now"],
+  },
+  {
+    name: "released yesterday: not held any more, still within 24 hours",
+    tip: {
+      language: "en",
+      when: "last_24_hours",
+      narrative: "He was kidnapped near Agadez and released yesterday after his family sent money.",
+    },
+    priority: "P1",
+    rule: "within_24_hours",
+    classification: "trafficking",
+    flags: ["captivity_or_ransom", "within_24_hours"],
+    cites: ["kidnapped", "last_24_hours"],
+  },
+  {
+    name: "captivity reported as earlier, nothing says it ended",
+    tip: { language: "en", when: "earlier", narrative: "Men in uniform kidnapped my son on the road to Gao." },
+    priority: "P1",
+    rule: "captive_maybe_still",
+    classification: "trafficking",
+    flags: ["captivity_or_ransom"],
+    cites: ["kidnapped", "earlier"],
+  },
+
+  // P2: ongoing exploitation of adults, no immediate danger.
+  {
+    name: "adult forced labour, the victim reports, no consent to police",
+    tip: {
+      language: "en",
+      reporterRole: "victim",
+      victimConsentPolice: "no",
+      situations: ["forced_labour_construction"],
+      indicators: ["wages_withheld", "identity_papers_taken"],
+      narrative: "I work on a building site. The boss took my passport and I am never paid.",
+    },
+    priority: "P2",
+    rule: "ongoing_harm",
+    classification: "trafficking",
+    flags: ["victim_is_reporter", "consent_no"],
+    cites: ["forced_labour_construction", "never paid", "victim", "no"],
+  },
+  {
+    name: "adult domestic servitude, victim reports, consents to police",
+    tip: {
+      language: "es",
+      reporterRole: "victim",
+      victimConsentPolice: "yes",
+      narrative: "Trabajo como empleada doméstica en Almería, me quitaron el pasaporte y no me pagan.",
+    },
+    priority: "P2",
+    rule: "ongoing_harm",
+    classification: "trafficking",
+    flags: ["victim_is_reporter", "consent_yes"],
+    cites: ["empleada doméstica", "me quitaron el pasaporte", "no me pagan"],
+  },
+  {
+    name: "victim unsure about police: consent not given",
+    tip: {
+      language: "fr",
+      reporterRole: "victim",
+      victimConsentPolice: "not_sure",
+      situations: ["domestic_servitude"],
+      narrative: "Je travaille comme domestique sans salaire depuis deux ans.",
+    },
+    priority: "P2",
+    rule: "ongoing_harm",
+    classification: "trafficking",
+    flags: ["victim_is_reporter", "consent_not_given"],
+    cites: ["sans salaire", "not_sure"],
+  },
+  {
+    name: "slavery by descent, reported as earlier but still going on",
+    tip: {
+      language: "fr",
+      when: "earlier",
+      situations: ["slavery_by_descent"],
+      narrative: "Il est toujours esclave de la même famille, il garde leurs troupeaux.",
+    },
+    priority: "P2",
+    rule: "ongoing_harm",
+    classification: "trafficking",
+    flags: [],
+    cites: ["slavery_by_descent", "toujours", "esclave"],
+  },
+  {
+    name: "sexual exploitation with beatings last week",
+    tip: { language: "es", narrative: "Las obligan a la prostitución y las golpean si se niegan." },
+    priority: "P2",
+    rule: "ongoing_harm",
+    classification: "trafficking",
+    flags: [],
+    cites: ["prostitución", "golpean"],
+  },
+  {
+    name: "travel debt in transit turns smuggling into both",
+    tip: {
+      language: "fr",
+      situations: ["paid_border_crossing"],
+      indicators: ["travel_debt"],
+      narrative: "Il a payé le passeur et maintenant il travaille pour lui sans fin.",
+    },
+    priority: "P2",
+    rule: "ongoing_harm",
+    classification: "both",
+    flags: [],
+    cites: ["paid_border_crossing", "travel_debt", "passeur"],
+  },
+  {
+    name: "two indicators together decide (several indicators)",
+    tip: {
+      language: "en",
+      indicators: ["wages_withheld", "excessive_hours"],
+      narrative: "My neighbour works for the shop owner from five in the morning.",
+    },
+    priority: "P2",
+    rule: "ongoing_harm",
+    classification: "trafficking",
+    flags: [],
+    cites: ["wages_withheld", "excessive_hours"],
+  },
+  {
+    name: "forced labour on a fishing boat is not a boat departure",
+    tip: { language: "en", narrative: "They are forced to work on a fishing boat off Nouadhibou." },
+    priority: "P2",
+    rule: "ongoing_harm",
+    classification: "trafficking",
+    flags: [],
+    cites: ["forced to work"],
+    neverReads: ["boat"],
+  },
+
+  // P3: historical, general suspicion, no indicator, plain smuggling.
+  {
+    name: "historical suspicion",
+    tip: {
+      language: "fr",
+      when: "earlier",
+      narrative: "Il y a des années, des filles travaillaient comme domestiques chez un commerçant du quartier.",
+    },
+    priority: "P3",
+    rule: "historical",
+    classification: "trafficking",
+    flags: [],
+    cites: ["domestiques", "earlier"],
+  },
+  {
+    name: "no lexicon hit and no structured signal",
+    tip: { language: "fr", narrative: "Je voulais juste signaler quelque chose de bizarre au marché." },
+    priority: "P3",
+    rule: "no_harm_signal",
+    classification: "unclear",
+    flags: [],
+  },
+  {
+    name: "one indicator alone decides nothing",
+    tip: {
+      language: "en",
+      when: "last_24_hours",
+      indicators: ["excessive_hours"],
+      narrative: "Something seems wrong at the bakery.",
+    },
+    priority: "P3",
+    rule: "no_harm_signal",
+    classification: "unclear",
+    flags: ["within_24_hours"],
+    cites: ["excessive_hours"],
+  },
+  {
+    name: "paid crossing only is smuggling, P3",
+    tip: {
+      language: "es",
+      situations: ["paid_border_crossing"],
+      narrative: "Pagó 1500 euros a un pasador para cruzar la frontera hacia Marruecos.",
+    },
+    priority: "P3",
+    rule: "no_harm_signal",
+    classification: "smuggling",
+    flags: [],
+    cites: ["paid_border_crossing", "pasador", "cruzar la frontera"],
+  },
+  {
+    name: "paid crossing only, recent, still P3",
+    tip: {
+      language: "ar",
+      when: "last_24_hours",
+      situations: ["paid_border_crossing"],
+      indicators: ["paid_to_cross_border"],
+      narrative: "دفع أخي المال للمهرب من أجل عبور الحدود إلى المغرب",
+    },
+    priority: "P3",
+    rule: "no_harm_signal",
+    classification: "smuggling",
+    flags: ["within_24_hours"],
+    cites: ["paid_border_crossing", "للمهرب", "عبور الحدود"],
+  },
+  {
+    name: "Arabizi harraga word reads as smuggling",
+    tip: { language: "ar", narrative: "Khouya bgha ydir l7rig l Spania" },
+    priority: "P3",
+    rule: "no_harm_signal",
+    classification: "smuggling",
+    flags: [],
+    cites: ["l7rig"],
+  },
+  {
+    name: "old unsafe boat departure is historical",
+    tip: {
+      language: "en",
+      when: "earlier",
+      situations: ["unsafe_boat_departure"],
+      narrative: "Two years ago a boat left from here with too many people.",
+    },
+    priority: "P3",
+    rule: "historical",
+    classification: "smuggling",
+    flags: ["boat_departure"],
+    cites: ["unsafe_boat_departure", "earlier"],
+  },
+];
+
+describe("triage table", () => {
+  it("covers the four languages with at least forty cases", () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(CASES.map((c) => c.tip.language))).toEqual(new Set(["fr", "ar", "en", "es"]));
+  });
+
+  it.each(CASES)("$name → $priority, $classification", (c) => {
+    const result = triage(tipOf(c));
+    expect(result.priority).toBe(c.priority);
+    if (c.rule) expect(result.priorityRule).toBe(c.rule);
+    expect(result.classification).toBe(c.classification);
+    expect([...result.flags].sort()).toEqual([...c.flags].sort());
+    const cited = result.reasons.map((r) => r.evidence);
+    for (const evidence of c.cites ?? []) expect(cited).toContain(evidence);
+    const read = result.reasons.map((r) => r.signal);
+    for (const signal of c.neverReads ?? []) expect(read).not.toContain(signal);
+  });
+});
