@@ -1,6 +1,10 @@
 import type { Context } from "hono";
 import type { AppDb } from "./db/types.js";
 import type { Env } from "./env.js";
+import { ttlCache } from "./http/ttl-cache.js";
+import { findPartner, type Partner } from "./partners/repository.js";
+import type { RoutingTable } from "./routing/index.js";
+import { loadRoutingTable } from "./routing/load.js";
 import { type AltchaOptions, altchaVerifier } from "./security/captcha/altcha.js";
 import { hcaptchaVerifier } from "./security/captcha/hcaptcha.js";
 import type { CaptchaVerifier } from "./security/captcha/types.js";
@@ -24,6 +28,8 @@ export type AppDeps = {
   now?: () => Date;
   log?: (line: string) => void;
   altcha?: Pick<AltchaOptions, "cost" | "difficulty">;
+  /** How long partners and routing rules are kept in memory; 0 reads them for every request. */
+  cacheTtlMs?: number;
   /** The built widget (loader and app); without it the widget routes answer 503. */
   widget?: WidgetBuild | null;
 };
@@ -40,6 +46,8 @@ export type Services = {
   hcaptcha: (CaptchaVerifier<"hcaptcha"> & { sitekey: string }) | null;
   altcha: CaptchaVerifier<"altcha">;
   altchaOptions: AltchaOptions;
+  partner: (key: string) => Promise<Partner>;
+  routingTable: () => Promise<RoutingTable>;
 };
 
 export const resolveServices = (deps: AppDeps): Services => {
@@ -50,7 +58,11 @@ export const resolveServices = (deps: AppDeps): Services => {
     ...deps.altcha,
   };
   const hcaptcha = deps.config.hcaptcha;
+  const ttl = deps.cacheTtlMs ?? 5_000;
+  const routingTable = ttlCache(ttl, now, () => loadRoutingTable(deps.db));
   return {
+    partner: ttlCache(ttl, now, (key: string) => findPartner(deps.db, key)),
+    routingTable: () => routingTable(null),
     db: deps.db,
     keys: deps.keys,
     publicOrigin: new URL(deps.config.publicUrl).origin,

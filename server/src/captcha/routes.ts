@@ -5,7 +5,6 @@ import { z } from "zod";
 import type { Services } from "../deps.js";
 import { ApiError, validationError } from "../http/errors.js";
 import { allowedCaptchas } from "../partners/config.js";
-import { findPartner } from "../partners/repository.js";
 import { createAltchaChallenge } from "../security/captcha/altcha.js";
 
 export const captchaRoutes = (services: Services) =>
@@ -15,7 +14,7 @@ export const captchaRoutes = (services: Services) =>
       if (!result.success) throw validationError(result.error);
     }),
     async (c) => {
-      const partner = await findPartner(services.db, c.req.valid("query").partner);
+      const partner = await services.partner(c.req.valid("query").partner);
       if (!allowedCaptchas(partner, services).altcha) {
         throw new ApiError(403, "captcha_not_allowed", "This partner does not use the ALTCHA captcha.");
       }

@@ -1,9 +1,7 @@
 import { generateReceipt, type TipReceipt, type TipSubmission } from "@balagh/shared";
 import type { Services } from "../deps.js";
-import { findPartner } from "../partners/repository.js";
 import { route } from "../routing/index.js";
 import { routingInputOf } from "../routing/input.js";
-import { loadRoutingTable } from "../routing/load.js";
 import { triage } from "../triage/index.js";
 import { checkCaptcha, checkOrigin, checkRateLimit } from "./checks.js";
 import { findReplay, idempotencyFor } from "./idempotency.js";
@@ -25,7 +23,7 @@ export const submitTip = async (
   submission: TipSubmission,
   ctx: SubmitContext,
 ): Promise<SubmitResult> => {
-  const partner = await findPartner(services.db, submission.partner);
+  const partner = await services.partner(submission.partner);
   checkOrigin(services, ctx.origin);
   const idempotency = ctx.idempotencyKey ? await idempotencyFor(services, ctx.idempotencyKey, submission) : null;
   if (idempotency) {
@@ -36,7 +34,7 @@ export const submitTip = async (
   await checkRateLimit(services, ctx.clientAddress);
 
   const triaged = triage(submission.tip);
-  const routing = route(routingInputOf(submission.tip, triaged), await loadRoutingTable(services.db));
+  const routing = route(routingInputOf(submission.tip, triaged), await services.routingTable());
   const receipt = generateReceipt();
   const id = crypto.randomUUID();
   const write = await tipWrite(services, {

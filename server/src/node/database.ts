@@ -16,7 +16,9 @@ export const dataDirOf = (databaseUrl: string) =>
 export const openDatabase = async (url: string, authToken?: string) => {
   const local = url.startsWith("file:");
   if (local) mkdirSync(dataDirOf(url), { recursive: true });
-  const client = createClient(authToken ? { url, authToken } : { url });
+  // One connection for a local file: PRAGMAs are per connection, and the pool would open more without them
+  // (no fsync batching, no busy timeout). Every query here is a short synchronous call, so one is enough.
+  const client = createClient({ url, ...(authToken ? { authToken } : {}), ...(local ? { concurrency: 1 } : {}) });
   if (local) {
     // WAL lets readers work during a write; NORMAL sync is durable across process crashes, which is what a 201 promises here.
     await client.execute("PRAGMA journal_mode = WAL");

@@ -5,7 +5,6 @@ import { z } from "zod";
 import type { Services } from "../deps.js";
 import { validationError } from "../http/errors.js";
 import { partnerConfig } from "./config.js";
-import { findPartner } from "./repository.js";
 
 export const partnerRoutes = (services: Services) =>
   new Hono().get(
@@ -14,7 +13,7 @@ export const partnerRoutes = (services: Services) =>
       if (!result.success) throw validationError(result.error);
     }),
     async (c) => {
-      const partner = await findPartner(services.db, c.req.valid("param").partnerKey);
+      const partner = await services.partner(c.req.valid("param").partnerKey);
       return c.json(partnerConfig(partner, services));
     },
   );

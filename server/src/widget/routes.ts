@@ -5,7 +5,6 @@ import { z } from "zod";
 import type { Services } from "../deps.js";
 import { ApiError, validationError } from "../http/errors.js";
 import { partnerConfig } from "../partners/config.js";
-import { findPartner } from "../partners/repository.js";
 import type { WidgetBuild } from "./build.js";
 import { hcaptchaOrigins, PERMISSIONS_POLICY, widgetCsp } from "./headers.js";
 import { widgetPage } from "./page.js";
@@ -29,7 +28,7 @@ export const widgetRoutes = (services: Services, build: WidgetBuild | null, hcap
 
   const render = async (c: Context, key: string, query: z.infer<typeof pageQuery>, mode: "iframe" | "page") => {
     const entry = requireBuild().entry;
-    const partner = await findPartner(services.db, key);
+    const partner = await services.partner(key);
     const config = partnerConfig(partner, services);
     const lang: Language = query.lang && config.languages.includes(query.lang) ? query.lang : config.defaultLanguage;
     const country = query.country && partner.countries.includes(query.country) ? query.country : null;
