@@ -20,7 +20,11 @@ beforeAll(async () => {
   writeFileSync(join(dist, "secret.txt"), "outside the assets folder");
   writeFileSync(
     join(dist, "app", ".vite", "manifest.json"),
-    JSON.stringify({ "src/app/main.tsx": { file: "assets/main-abc.js", css: ["assets/main-abc.css"], isEntry: true } }),
+    JSON.stringify({
+      "src/app/main.tsx": { file: "assets/main-abc.js", css: ["assets/main-abc.css"], isEntry: true },
+      "../shared/src/i18n/ar.ts": { file: "assets/ar-123.js" },
+      "../shared/src/i18n/fr.ts": { file: "assets/fr-456.js" },
+    }),
   );
   t = await createTestApp({ widget: loadWidgetBuild(dist) });
 });
@@ -51,6 +55,8 @@ describe("GET /w/:partnerKey", () => {
     expect(page).toContain('<html lang="ar" dir="rtl">');
     expect(page).toContain('<script type="module" src="/assets/main-abc.js"></script>');
     expect(page).toContain('<link rel="stylesheet" href="/assets/main-abc.css" />');
+    expect(page).toContain('<link rel="modulepreload" href="/assets/ar-123.js" />');
+    expect(page).not.toContain("fr-456");
     expect(boot(page)).toMatchObject({ mode: "iframe", lang: "ar", country: "SN", config: { partner: "demo" } });
   });
 

@@ -1,0 +1,309 @@
+import type { Catalog } from "@shared/i18n/types.js";
+import type { Language } from "@shared/taxonomy.js";
+import type { CaptchaSolution } from "@shared/tip.js";
+import type { ComponentChildren, FunctionComponent } from "preact";
+import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
+import type { SendResult } from "./api.js";
+import type { Boot } from "./boot.js";
+import { I18nContext, type Message, translator } from "./i18n.js";
+import { setCloseGuard } from "./keys.js";
+import { alertNow, status } from "./live.js";
+import { postClose } from "./parent.js";
+import {
+  type Draft,
+  emptyDraft,
+  FIELD_STEP,
+  fieldOfIssuePath,
+  newIdempotencyKey,
+  type Screen,
+  STEPS,
+  type StepId,
+  toTip,
+} from "./state.js";
+import { ChildStep } from "./steps/child.js";
+import { DangerStep } from "./steps/danger.js";
+import { DetailsStep } from "./steps/details.js";
+import { DisclosureStep } from "./steps/disclosure.js";
+import { NarrativeStep } from "./steps/narrative.js";
+import { PeopleStep } from "./steps/people.js";
+import type { StepProps } from "./steps/props.js";
+import { RoleStep } from "./steps/role.js";
+import type { SendState } from "./steps/send.js";
+import { WhatStep } from "./steps/what.js";
+import { WhereStep } from "./steps/where.js";
+import { Progress, TopBar } from "./ui/top-bar.js";
+import { type Errors, firstInvalidStep, validateStep } from "./validate.js";
+
+const STEP_VIEWS: Record<StepId, FunctionComponent<StepProps>> = {
+  danger: DangerStep,
+  role: RoleStep,
+  where: WhereStep,
+  what: WhatStep,
+  child: ChildStep,
+  people: PeopleStep,
+  narrative: NarrativeStep,
+  details: DetailsStep,
+  disclosure: DisclosureStep,
+};
+
+const FAILURES: Record<string, Message> = {
+  offline: { id: "error.offline" },
+  server: { id: "error.server" },
+  busy: { id: "error.busy" },
+  rate: { id: "error.rateLimited" },
+  rejected: { id: "error.rejected" },
+};
+
+type Late = typeof import("./steps/late.js");
+
+let late: Promise<Late> | null = null;
+/** Starts (or restarts, after a failed download) loading the later screens. */
+const loadLate = () => {
+  late ??= import("./steps/late.js").catch((error: unknown) => {
+    late = null;
+    throw error;
+  });
+  return late;
+};
+
+const useLate = (needed: boolean) => {
+  const [module, setModule] = useState<Late | null>(null);
+  // Retried whenever a later screen is shown without it (a failed download is tried again).
+  useEffect(() => {
+    if (module) return;
+    let live = true;
+    loadLate().then(
+      (m) => live && setModule(m),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [needed]);
+  return module;
+};
+
+type Props = {
+  boot: Boot;
+  initialCatalog: Catalog;
+  onLanguage: (lang: Language) => Promise<Catalog>;
+  onExit: () => void;
+};
+
+export const App = ({ boot, initialCatalog, onLanguage, onExit }: Props) => {
+  const { config } = boot;
+  const startCountry = boot.country ?? config.defaultCountry;
+  const [lang, setLang] = useState<Language>(boot.lang);
+  const [catalog, setCatalog] = useState(initialCatalog);
+  const [draft, setDraft] = useState<Draft>(() => emptyDraft(startCountry));
+  const [screen, setScreen] = useState<Screen>({ kind: "step", step: "danger" });
+  const [errors, setErrors] = useState<Errors>({});
+  const [serverErrors, setServerErrors] = useState<Errors>({});
+  const [fromReview, setFromReview] = useState(false);
+  const [send, setSend] = useState<SendState>({ phase: "captcha", round: 0 });
+  const [saved, setSaved] = useState(false);
+  // One key per draft: every retry of this report carries it, so the server stores it at most once.
+  const attempt = useRef<{ key: string; solution: CaptchaSolution | null }>({
+    key: newIdempotencyKey(),
+    solution: null,
+  });
+  const first = useRef(true);
+
+  const t = useMemo(() => translator(catalog), [catalog]);
+  const lateScreens = useLate(screen.kind !== "step");
+  const i18n = useMemo(() => ({ lang, t }), [lang, t]);
+
+  // The heading of each new screen takes the focus, so keyboard and screen-reader users start there.
+  // Not on the first screen: there the quick exit must stay first in keyboard order.
+  // Runs on screen changes only.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.querySelector<HTMLElement>("h1.title")?.focus();
+    window.scrollTo(0, 0);
+  }, [screen]);
+
+  useEffect(() => {
+    setCloseGuard(screen.kind === "receipt" && !saved);
+  }, [screen, saved]);
+
+  const set = useCallback((patch: Partial<Draft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    const changed = (e: Errors) => Object.keys(patch).some((k) => k in e);
+    const drop = (e: Errors) => {
+      const next = { ...e };
+      for (const key of Object.keys(patch)) delete next[key as keyof Draft];
+      return next;
+    };
+    setErrors((e) => (changed(e) ? drop(e) : e));
+    setServerErrors((e) => (changed(e) ? drop(e) : e));
+  }, []);
+
+  const switchLanguage = async (next: Language) => {
+    const loaded = await onLanguage(next);
+    setCatalog(loaded);
+    setLang(next);
+  };
+
+  const go = (next: Screen) => {
+    setErrors({});
+    setScreen(next);
+  };
+
+  const showErrors = (found: Errors) => {
+    setErrors(found);
+    const [field, message] = Object.entries(found)[0] as [string, Message];
+    alertNow(t("error.summary", { problem: t(message.id, message.params) }));
+    document.getElementById(field)?.focus();
+  };
+
+  const next = (step: StepId) => {
+    const found = validateStep(step, draft);
+    if (Object.keys(found).length > 0) return showErrors(found);
+    const index = STEPS.indexOf(step);
+    const following = STEPS[index + 1];
+    go(fromReview || !following ? { kind: "review" } : { kind: "step", step: following });
+  };
+
+  const back = (step: StepId) => {
+    const previous = STEPS[STEPS.indexOf(step) - 1];
+    go(fromReview || !previous ? { kind: "review" } : { kind: "step", step: previous });
+  };
+
+  const edit = (step: StepId) => {
+    setFromReview(true);
+    go({ kind: "step", step });
+  };
+
+  const startSending = () => {
+    const invalid = firstInvalidStep(STEPS, draft);
+    if (invalid) {
+      edit(invalid);
+      return;
+    }
+    setSend(attempt.current.solution ? { phase: "sending" } : { phase: "captcha", round: 0 });
+    go({ kind: "send" });
+    if (attempt.current.solution) void submit(attempt.current.solution);
+  };
+
+  const handle = (result: SendResult, retried: boolean, solution: CaptchaSolution) => {
+    if (result.ok) {
+      // Sent: the answers are no longer needed anywhere, so they go now; only the receipt stays.
+      setDraft(emptyDraft(startCountry));
+      attempt.current = { key: newIdempotencyKey(), solution: null };
+      setServerErrors({});
+      setFromReview(false);
+      setSaved(false);
+      go({ kind: "receipt", receipt: result.receipt });
+      status(t("receipt.title"));
+      return;
+    }
+    switch (result.problem) {
+      case "conflict":
+        // The key already carries an earlier version of this report (stored, but its answer was
+        // lost); this edited version is a new report.
+        attempt.current.key = newIdempotencyKey();
+        if (!retried) void submit(solution, true);
+        return;
+      case "captcha":
+        attempt.current.solution = null;
+        setSend((s) => ({ phase: "captcha", round: s.phase === "captcha" ? s.round + 1 : Date.now() }));
+        alertNow(t("error.captcha"));
+        return;
+      case "invalid": {
+        const found: Errors = {};
+        for (const issue of result.issues ?? []) {
+          const field = fieldOfIssuePath(issue.path);
+          if (field) found[field] = { id: "error.notAccepted" };
+        }
+        setServerErrors(found);
+        setFromReview(true);
+        go({ kind: "review" });
+        alertNow(t("error.invalid"));
+        return;
+      }
+      default: {
+        const message = FAILURES[result.problem] ?? { id: "error.server" };
+        const wait = (result.retryAfterSeconds ?? 0) * 1000;
+        setSend({ phase: "failed", message, retryAt: Date.now() + wait, offline: result.problem === "offline" });
+        alertNow(t(message.id));
+      }
+    }
+  };
+
+  const submit = async (solution: CaptchaSolution, retried = false) => {
+    attempt.current.solution = solution;
+    setSend({ phase: "sending" });
+    status(t("send.sending"));
+    const { sendTip } = await loadLate();
+    const result = await sendTip(config.partner, solution, toTip(draft, lang), attempt.current.key);
+    handle(result, retried, solution);
+  };
+
+  const retry = () => {
+    const { solution } = attempt.current;
+    if (solution) void submit(solution);
+    else setSend({ phase: "captcha", round: Date.now() });
+  };
+
+  const finish = () => {
+    setSaved(false);
+    setDraft(emptyDraft(startCountry));
+    go({ kind: "step", step: "danger" });
+    postClose();
+  };
+
+  const issueSteps = new Set(Object.keys(serverErrors).map((f) => FIELD_STEP[f as keyof Draft]));
+  const stepIndex = screen.kind === "step" ? STEPS.indexOf(screen.step) : -1;
+
+  let body: ComponentChildren;
+  if (screen.kind === "step") {
+    const View = STEP_VIEWS[screen.step];
+    body = (
+      <>
+        {stepIndex > 0 && !fromReview && (
+          <button type="button" class="button link back" onClick={() => back(screen.step)}>
+            {t("nav.back")}
+          </button>
+        )}
+        <View draft={draft} set={set} errors={{ ...serverErrors, ...errors }} config={config} />
+        <div class="actions">
+          <button type="button" class="button primary" onClick={() => next(screen.step)}>
+            {t(fromReview ? "nav.toReview" : "nav.next")}
+          </button>
+        </div>
+      </>
+    );
+  } else if (!lateScreens) {
+    body = <p class="muted">{t("app.loading")}</p>;
+  } else if (screen.kind === "review") {
+    const { Review } = lateScreens;
+    body = <Review draft={draft} issues={issueSteps} onEdit={edit} onSend={startSending} />;
+  } else if (screen.kind === "send") {
+    const { SendScreen } = lateScreens;
+    body = (
+      <SendScreen
+        state={send}
+        config={config}
+        scriptUrl={boot.hcaptchaScriptUrl}
+        onSolution={(solution) => void submit(solution)}
+        onRetry={retry}
+      />
+    );
+  } else {
+    const { ReceiptScreen } = lateScreens;
+    body = <ReceiptScreen receipt={screen.receipt} saved={saved} onSaved={setSaved} onFinish={finish} />;
+  }
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      <TopBar languages={config.languages} onLanguage={switchLanguage} onExit={onExit} />
+      <main class="main">
+        {stepIndex >= 0 && <Progress current={stepIndex + 1} total={STEPS.length} />}
+        {body}
+      </main>
+    </I18nContext.Provider>
+  );
+};

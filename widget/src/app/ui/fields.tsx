@@ -1,0 +1,172 @@
+import type { ComponentChildren } from "preact";
+import { type Message, useI18n } from "../i18n.js";
+
+export type Option<V extends string> = { value: V; label: string; icon?: string; hint?: string };
+
+const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(" ") || undefined;
+
+export const ErrorText = ({ id, error }: { id: string; error?: Message | undefined }) => {
+  const { t } = useI18n();
+  return error ? (
+    <p class="error" id={id}>
+      {t(error.id, error.params)}
+    </p>
+  ) : null;
+};
+
+/** A screen's heading; focused when the screen changes so screen readers start from the question. */
+export const Title = ({ children, id }: { children: ComponentChildren; id?: string }) => (
+  <h1 class="title" tabIndex={-1} id={id}>
+    {children}
+  </h1>
+);
+
+type GroupProps<V extends string> = {
+  name: string;
+  legend: string;
+  /** The legend is the screen's question: render it as the heading (one question per screen). */
+  asTitle?: boolean;
+  hint?: string | undefined;
+  /** "notice" for a hint that must not be missed (the limits of confidentiality). */
+  hintClass?: string;
+  options: Option<V>[];
+  error?: Message | undefined;
+  children?: ComponentChildren;
+};
+
+const Group = <V extends string>({
+  name,
+  legend,
+  asTitle,
+  hint,
+  hintClass = "hint",
+  error,
+  children,
+  inputs,
+}: GroupProps<V> & { inputs: ComponentChildren }) => (
+  <fieldset class="group" aria-describedby={describedBy(hint && `${name}-hint`, error && `${name}-error`)}>
+    <legend class={asTitle ? "legend-title" : "legend"}>{asTitle ? <Title>{legend}</Title> : legend}</legend>
+    {hint && (
+      <p class={hintClass} id={`${name}-hint`}>
+        {hint}
+      </p>
+    )}
+    <ErrorText id={`${name}-error`} error={error} />
+    <div class="options">{inputs}</div>
+    {children}
+  </fieldset>
+);
+
+const OptionText = ({ option }: { option: Option<string> }) => (
+  <span class="option-text">
+    {option.icon && (
+      <span class="icon" aria-hidden="true">
+        {option.icon}
+      </span>
+    )}
+    <span>
+      {option.label}
+      {option.hint && <span class="option-hint">{option.hint}</span>}
+    </span>
+  </span>
+);
+
+export const Radios = <V extends string>(props: GroupProps<V> & { value: V | null; onChange: (value: V) => void }) => (
+  <Group
+    {...props}
+    inputs={props.options.map((option, i) => (
+      <label class="option" key={option.value}>
+        <input
+          type="radio"
+          name={props.name}
+          id={i === 0 ? props.name : undefined}
+          value={option.value}
+          checked={props.value === option.value}
+          aria-invalid={props.error ? "true" : undefined}
+          onChange={() => props.onChange(option.value)}
+        />
+        <OptionText option={option} />
+      </label>
+    ))}
+  />
+);
+
+export const Checks = <V extends string>(props: GroupProps<V> & { value: V[]; onChange: (value: V[]) => void }) => (
+  <Group
+    {...props}
+    inputs={props.options.map((option, i) => (
+      <label class="option" key={option.value}>
+        <input
+          type="checkbox"
+          name={props.name}
+          id={i === 0 ? props.name : undefined}
+          value={option.value}
+          checked={props.value.includes(option.value)}
+          onChange={(event) => {
+            const on = event.currentTarget.checked;
+            props.onChange(on ? [...props.value, option.value] : props.value.filter((v) => v !== option.value));
+          }}
+        />
+        <OptionText option={option} />
+      </label>
+    ))}
+  />
+);
+
+type TextProps = {
+  name: string;
+  label: string;
+  hint?: string | undefined;
+  optional?: boolean;
+  value: string;
+  onInput: (value: string) => void;
+  error?: Message | undefined;
+  rows?: number;
+  inputMode?: "numeric" | "text" | "tel";
+  /** Extra element ids read with the field (a character counter). */
+  extraDescription?: string;
+  after?: ComponentChildren;
+};
+
+/**
+ * A labelled text box. `autocomplete="off"` asks the browser not to remember what was typed:
+ * the device may be shared or watched. No `maxlength`: it counts UTF-16 units, not characters,
+ * so limits are checked and explained instead.
+ */
+export const TextField = (props: TextProps) => {
+  const { t } = useI18n();
+  const common = {
+    id: props.name,
+    name: props.name,
+    value: props.value,
+    autocomplete: "off",
+    dir: "auto" as const,
+    "aria-invalid": props.error ? ("true" as const) : undefined,
+    "aria-describedby": describedBy(
+      props.hint && `${props.name}-hint`,
+      props.error && `${props.name}-error`,
+      props.extraDescription,
+    ),
+    onInput: (event: Event) => props.onInput((event.currentTarget as HTMLInputElement).value),
+  };
+  return (
+    <div class="field">
+      <label for={props.name} class="label">
+        {props.label}
+        {props.optional && <span class="optional"> {t("form.optional")}</span>}
+      </label>
+      {props.hint && (
+        <p class="hint" id={`${props.name}-hint`}>
+          {props.hint}
+        </p>
+      )}
+      <ErrorText id={`${props.name}-error`} error={props.error} />
+      {props.rows ? (
+        <textarea rows={props.rows} {...common} />
+      ) : (
+        <input type="text" inputMode={props.inputMode} {...common} />
+      )}
+      {props.after}
+    </div>
+  );
+};
