@@ -1,4 +1,4 @@
-import type { Language, Tip } from "@balagh/shared";
+import type { Tip } from "@balagh/shared";
 import { type AnswerField, type Evidence, gatherEvidence, type Side, type Signal } from "./evidence.js";
 import { type Classification, decide, FLAGS, type Flag, type Priority, type PriorityRule } from "./rules.js";
 
@@ -10,22 +10,13 @@ export type { Classification, Flag, Priority, PriorityRule };
 export type Effect = `priority:${Priority}` | `flag:${Flag}` | `classification:${Side}`;
 
 /** One answer or narrative phrase that raised something, quoted so that staff can see why. */
-export type TriageReason = {
+export type TriageReason = Pick<
+  Evidence,
+  "signal" | "source" | "field" | "evidence" | "phrase" | "language" | "points"
+> & {
   /** The priority rule it fed, or else "flag", "classification" or "score". */
   rule: PriorityRule | "flag" | "classification" | "score";
   raised: Effect[];
-  /** What the answer or phrase was read as. */
-  signal: Signal;
-  source: "answer" | "narrative";
-  /** Which answer, when the source is an answer. */
-  field?: AnswerField;
-  /** The answer code as given, or the words quoted from the narrative. */
-  evidence: string;
-  /** The lexicon phrase the quoted words matched, and that lexicon's language. */
-  phrase?: string;
-  language?: Language;
-  /** Its share of the score. */
-  points: number;
 };
 
 export type TriageResult = {
