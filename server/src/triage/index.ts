@@ -1,5 +1,5 @@
 import type { Tip } from "@balagh/shared";
-import { type AnswerField, type Evidence, gatherEvidence, type Side, type Signal } from "./evidence.js";
+import { type Evidence, gatherEvidence, type Side } from "./evidence.js";
 import { type Classification, decide, FLAGS, type Flag, type Priority, type PriorityRule } from "./rules.js";
 
 export type { AnswerField, Side, Signal } from "./evidence.js";
