@@ -4,6 +4,7 @@
  * printed and written to tests/bench/results/intake-<timestamp>.json.
  *
  *   pnpm bench                      (BENCH_SECONDS=10 by default; see `config` below for the rest)
+ *   BENCH_ONLY=intake pnpm bench    (only this intake bench; BENCH_ONLY=widget: only the widget bench, widget.ts)
  *
  * Exits non-zero only when the bench itself breaks (server did not start, no tip accepted, ...);
  * a missed goal is reported, not fatal.
@@ -19,6 +20,7 @@ import { rawInsertBaseline } from "./baseline.js";
 import { measured, runLoad, stopLoad } from "./load.js";
 import { printSummary, writeResults } from "./report.js";
 import { freePort, startServer } from "./server.js";
+import { ensureWidgetBuild, runWidgetBench, WIDGET_BENCH_BUDGET_MS } from "./widget.js";
 
 const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const RESULTS = join(ROOT, "tests/bench/results");
@@ -46,6 +48,9 @@ const config = {
   serverRoot: SERVER_ROOT,
 };
 const GOALS = { minRatio: 0.25, maxP99Ms: 25 };
+const ONLY = process.env.BENCH_ONLY?.trim() || "all";
+if (!["all", "intake", "widget"].includes(ONLY)) throw new Error(`BENCH_ONLY must be intake or widget, not '${ONLY}'`);
+const runs = { intake: ONLY !== "widget", widget: ONLY !== "intake" };
 
 // ---- clean-up, on success, failure, Ctrl-C or a run that overstays ----
 const cleanups: Array<() => unknown> = [];
@@ -75,7 +80,10 @@ process.on("SIGINT", () => abort("interrupted"));
 process.on("SIGTERM", () => abort("terminated"));
 const budgetMs =
   config.startTimeoutMs +
-  (config.acceptSeconds + config.rejectSeconds + config.warmupSeconds + config.baselineSeconds) * 1000 +
+  (runs.intake
+    ? (config.acceptSeconds + config.rejectSeconds + config.warmupSeconds + config.baselineSeconds) * 1000
+    : 0) +
+  (runs.widget ? WIDGET_BENCH_BUDGET_MS : 0) +
   60_000;
 setTimeout(() => abort(`still running after ${budgetMs / 1000} s`), budgetMs).unref();
 
@@ -121,6 +129,8 @@ const main = async () => {
     BALAGH_ENV: "development",
   });
 
+  // The server reads the widget's build once, at start.
+  if (runs.widget) ensureWidgetBuild(SERVER_ROOT);
   console.log(`Starting the server on port ${port} (database in ${tmp}) ...`);
   const server = await startServer({
     root: SERVER_ROOT,
@@ -130,6 +140,17 @@ const main = async () => {
     nodeArgs: config.serverNodeArgs,
   });
   cleanups.push(() => server.stop());
+
+  // The widget first: its browser is closed before the intake load starts.
+  if (runs.widget) {
+    await runWidgetBench({
+      serverRoot: SERVER_ROOT,
+      partnerUrl: `http://127.0.0.1:${demoPort}/`,
+      resultsFolder: RESULTS,
+      onCleanup: (step) => cleanups.push(step),
+    });
+  }
+  if (!runs.intake || aborted) return;
 
   console.log(`Raw insert baseline (${config.baselineSeconds} s) ...`);
   const baseline = await rawInsertBaseline(`file:${join(tmp, "raw.db")}`, config.baselineSeconds);

@@ -120,3 +120,14 @@ describe("static files", () => {
     }
   });
 });
+
+describe("compression", () => {
+  it("gzips the form's page and files for a slow line, and never an API answer", async () => {
+    const gzip = { "Accept-Encoding": "gzip" };
+    const page = await t.app.request("/w/demo", { headers: gzip });
+    expect(page.headers.get("Content-Encoding")).toBe("gzip");
+    expect(page.headers.get("Content-Security-Policy")).toContain("frame-ancestors");
+    const config = await t.app.request("/api/v1/partners/demo/config", { headers: gzip });
+    expect(config.headers.get("Content-Encoding")).toBeNull();
+  });
+});
