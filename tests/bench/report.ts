@@ -34,9 +34,9 @@ export const machineInfo = () => ({
 });
 
 /** Writes results/intake-<ISO timestamp>.json (colons made dashes, for file systems that refuse them); returns the path. */
-export const writeResults = (folder: string, date: Date, figures: object) => {
+export const writeResults = (folder: string, date: Date, figures: object, name = "intake") => {
   mkdirSync(folder, { recursive: true });
-  const file = join(folder, `intake-${date.toISOString().replace(/:/g, "-")}.json`);
+  const file = join(folder, `${name}-${date.toISOString().replace(/:/g, "-")}.json`);
   writeFileSync(file, `${JSON.stringify({ date: date.toISOString(), machine: machineInfo(), ...figures }, null, 2)}\n`);
   return file;
 };

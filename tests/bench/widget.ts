@@ -12,7 +12,7 @@
  *     and the hotline requests made before the tap (only /embed.js is expected).
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, renameSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Browser, BrowserContext, CDPSession, Frame, Page } from "playwright-core";
@@ -528,17 +528,19 @@ export const runWidgetBench = async ({ serverRoot, partnerUrl, resultsFolder, on
       `Goal tap->field ${goal.goal} at ${SLOW.kbps} kbps/${SLOW.latency} ms: median ${goal.value} ms ${goal.met ? "MET" : "MISSED"} (widget part took ${seconds} s)`,
     );
 
-    // report.ts names its file intake-<timestamp>.json; this one is the widget's.
-    const written = writeResults(resultsFolder, new Date(), {
-      sizes,
-      tapToFirstField: { throttled: slow, unthrottled: fast, latencyCheck: check, throttling: throttled },
-      goals: { tapToFieldMs: goal },
-      loaderMainThread: loader,
-      hotlineRequestsBeforeTap: { onlyLoader: onlyLoaderBeforeTap, perRun: allRuns.map((r) => r.hotlineBeforeTap) },
-      seconds,
-    });
-    const file = join(dirname(written), basename(written).replace(/^intake-/, "widget-"));
-    renameSync(written, file);
+    const file = writeResults(
+      resultsFolder,
+      new Date(),
+      {
+        sizes,
+        tapToFirstField: { throttled: slow, unthrottled: fast, latencyCheck: check, throttling: throttled },
+        goals: { tapToFieldMs: goal },
+        loaderMainThread: loader,
+        hotlineRequestsBeforeTap: { onlyLoader: onlyLoaderBeforeTap, perRun: allRuns.map((r) => r.hotlineBeforeTap) },
+        seconds,
+      },
+      "widget",
+    );
     console.log(`\nWrote ${relative(process.cwd(), file)}`);
     return { goal, file };
   } finally {
