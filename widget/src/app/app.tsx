@@ -123,6 +123,7 @@ export const App = ({ boot, initialCatalog, onLanguage, onExit }: Props) => {
     }
     document.querySelector<HTMLElement>("h1.title")?.focus();
     window.scrollTo(0, 0);
+    document.querySelector(".scroller")?.scrollTo(0, 0);
   }, [screen]);
 
   useEffect(() => {
@@ -300,10 +301,12 @@ export const App = ({ boot, initialCatalog, onLanguage, onExit }: Props) => {
   return (
     <I18nContext.Provider value={i18n}>
       <TopBar languages={config.languages} onLanguage={switchLanguage} onExit={onExit} />
-      <main class="main">
-        {stepIndex >= 0 && <Progress current={stepIndex + 1} total={STEPS.length} />}
-        {body}
-      </main>
+      <div class="scroller">
+        <main class="main">
+          {stepIndex >= 0 && <Progress current={stepIndex + 1} total={STEPS.length} />}
+          {body}
+        </main>
+      </div>
     </I18nContext.Provider>
   );
 };

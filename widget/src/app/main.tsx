@@ -59,11 +59,24 @@ const quickExit = () => {
 
 installEscape(boot.mode, quickExit, postClose);
 
+// Inline in a partner page the frame grows with the form; everywhere else the form scrolls under its bar.
+if (new URLSearchParams(location.search).get("display") !== "inline")
+  document.documentElement.classList.add("contained");
+
+// When the partner's dialog gives this frame the focus and nothing in it has it, the quick exit takes it.
+if (boot.mode === "iframe") {
+  window.addEventListener("focus", () => {
+    if (document.activeElement === document.body) root.querySelector<HTMLElement>("button.exit")?.focus();
+  });
+}
+
 firstCatalog.then(
   (catalog) => {
     if (exited) return;
     applyLanguage(boot.lang, catalog);
     render(<App boot={boot} initialCatalog={catalog} onLanguage={switchLanguage} onExit={quickExit} />, root);
+    // In the partner's dialog the quick exit is where the keyboard starts: one Enter away from leaving.
+    if (boot.mode === "iframe") root.querySelector<HTMLElement>("button.exit")?.focus();
     postReady();
     watchHeight(root);
   },

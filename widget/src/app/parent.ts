@@ -1,6 +1,10 @@
 import type { Mode } from "./boot.js";
 
-type Outgoing = { type: "ready" } | { type: "close" } | { type: "exit" } | { type: "resize"; height: number };
+type Outgoing =
+  | { type: "ready" }
+  | { type: "close" }
+  | { type: "exit"; url: string }
+  | { type: "resize"; height: number };
 
 let mode: Mode = "page";
 
@@ -11,7 +15,7 @@ export const setMode = (value: Mode) => {
 /**
  * Messages to the loader on the partner page. Target "*" because the partner's origin is not known
  * here and, more to the point, nothing secret travels: only these four types and a height, never
- * anything the reporter typed. The loader checks that messages come from this iframe and origin.
+ * anything the reporter typed (the exit URL is the partner's own, public setting). The loader checks that messages come from this iframe and origin.
  */
 const post = (message: Outgoing) => {
   if (mode === "iframe" && window.parent !== window) window.parent.postMessage({ source: "balagh", ...message }, "*");
@@ -45,7 +49,7 @@ export const watchHeight = (element: Element) => {
 export const leave = (exitUrl: string) => {
   observer?.disconnect();
   if (mode === "iframe") {
-    post({ type: "exit" });
+    post({ type: "exit", url: exitUrl });
     location.replace("about:blank");
   } else {
     location.replace(exitUrl);

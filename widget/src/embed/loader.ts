@@ -14,7 +14,11 @@ if (script && data.partner && !w.Balagh?.open) {
   const text = LOADER_TEXT[lang];
   const mode = data.mode === "inline" || data.mode === "button" ? data.mode : "floating";
   const target = data.target ? document.querySelector(data.target) : null;
-  const query = new URLSearchParams({ lang, ...(data.country ? { country: data.country } : {}) });
+  const query = new URLSearchParams({
+    lang,
+    ...(data.country ? { country: data.country } : {}),
+    ...(mode === "inline" ? { display: "inline" } : {}),
+  });
   const src = `${hotline}/w/${encodeURIComponent(data.partner)}?${query}`;
 
   const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, attrs: Record<string, string> = {}) => {
@@ -100,6 +104,8 @@ if (script && data.partner && !w.Balagh?.open) {
     // Only the form's own window on the hotline's origin may steer the loader.
     if (!frame || e.source !== frame.contentWindow || e.origin !== hotline || e.data?.source !== "balagh") return;
     const m = e.data;
+    // The form asks for focus once it can take it: focusing the frame before it loaded does nothing.
+    if (m.type === "ready" && overlay && !overlay.hidden) frame.focus();
     if (m.type === "close") close();
     if (m.type === "resize" && mode === "inline" && typeof m.height === "number") {
       frame.style.height = `${Math.min(Math.max(m.height, 320), 4000)}px`;

@@ -7,6 +7,7 @@ box-shadow:0 2px 10px rgba(0,0,0,.3)}
 .l.s{inset-inline-end:auto;inset-inline-start:16px}
 .l.b{position:static}
 .l:focus-visible,.c:focus-visible{outline:3px solid #ffbf47;outline-offset:2px}
+.o[hidden]{display:none}
 .o{position:fixed;inset:0;z-index:2147483647;background:rgba(0,0,0,.6);display:flex;align-items:center;justify-content:center}
 .d{position:relative;background:#fff;width:min(100vw,560px);height:min(100dvh,820px);display:flex;flex-direction:column}
 .c{align-self:flex-end;margin:4px;min-width:44px;min-height:44px;font:700 24px/1 system-ui,sans-serif;background:#fff;color:#1a1a1a;

@@ -19,7 +19,11 @@ export const DangerStep = ({ draft, set, errors, config }: StepProps) => {
         error={errors.dangerNow}
         onChange={(dangerNow) => {
           set({ dangerNow });
-          if (dangerNow !== "no") status(t("danger.callNow"));
+          if (dangerNow !== "no") {
+            status(t("danger.callNow"));
+            // The numbers must be in sight at once, not below the fold of a small phone.
+            requestAnimationFrame(() => document.getElementById("emergency-title")?.scrollIntoView({ block: "start" }));
+          }
         }}
       />
       <Emergency config={config} country={draft.country} onCountry={(country) => set({ country })} urgent={urgent} />
