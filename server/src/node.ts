@@ -66,7 +66,10 @@ const main = async () => {
         log(`Demo partner: ${demoPartnerOrigin}  (a partner page on another origin that embeds the widget)`),
       ),
     );
-    log("Staff console: create an account with `pnpm balagh create-staff --email E --password P --role admin`.");
+    log(`Report form:  ${config.publicUrl}/report/demo  (the full-page form, for direct links)`);
+    log(
+      "Staff:        the console is not built yet; accounts: `pnpm balagh create-staff --email E --password P --role admin`.",
+    );
   }
   const maintenance = setInterval(
     () => purgeExpired(db).catch(() => log("maintenance skipped: database busy")),
