@@ -7,6 +7,7 @@ import type { SendResult } from "./api.js";
 import type { Boot } from "./boot.js";
 import { I18nContext, type Message, translator } from "./i18n.js";
 import { setCloseGuard } from "./keys.js";
+import { loadLate, useLate } from "./late-loader.js";
 import { alertNow, status } from "./live.js";
 import { postClose } from "./parent.js";
 import {
@@ -52,35 +53,6 @@ const FAILURES: Record<string, Message> = {
   busy: { id: "error.busy" },
   rate: { id: "error.rateLimited" },
   rejected: { id: "error.rejected" },
-};
-
-type Late = typeof import("./steps/late.js");
-
-let late: Promise<Late> | null = null;
-/** Starts (or restarts, after a failed download) loading the later screens. */
-const loadLate = () => {
-  late ??= import("./steps/late.js").catch((error: unknown) => {
-    late = null;
-    throw error;
-  });
-  return late;
-};
-
-const useLate = (needed: boolean) => {
-  const [module, setModule] = useState<Late | null>(null);
-  // Retried whenever a later screen is shown without it (a failed download is tried again).
-  useEffect(() => {
-    if (module) return;
-    let live = true;
-    loadLate().then(
-      (m) => live && setModule(m),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [needed]);
-  return module;
 };
 
 type Props = {
