@@ -28,6 +28,8 @@ export type AppDeps = {
   now?: () => Date;
   log?: (line: string) => void;
   altcha?: Pick<AltchaOptions, "cost" | "difficulty">;
+  /** How long siteverify may take before the reporter is told to retry (503). */
+  hcaptchaTimeoutMs?: number;
   /** How long partners and routing rules are kept in memory; 0 reads them for every request. */
   cacheTtlMs?: number;
   /** The built widget (loader and app); without it the widget routes answer 503. */
@@ -58,6 +60,7 @@ export const resolveServices = (deps: AppDeps): Services => {
     ...deps.altcha,
   };
   const hcaptcha = deps.config.hcaptcha;
+  const publicOrigin = new URL(deps.config.publicUrl);
   const ttl = deps.cacheTtlMs ?? 5_000;
   const routingTable = ttlCache(ttl, now, () => loadRoutingTable(deps.db));
   return {
@@ -65,14 +68,22 @@ export const resolveServices = (deps: AppDeps): Services => {
     routingTable: () => routingTable(null),
     db: deps.db,
     keys: deps.keys,
-    publicOrigin: new URL(deps.config.publicUrl).origin,
+    publicOrigin: publicOrigin.origin,
     publicUrl: deps.config.publicUrl.replace(/\/$/, ""),
     clientAddress: deps.clientAddress,
     now,
     log: deps.log ?? (() => {}),
     tipRateLimit: deps.config.tipRateLimit,
     hcaptcha: hcaptcha
-      ? { ...hcaptchaVerifier(deps.fetch ? { ...hcaptcha, fetch: deps.fetch } : hcaptcha), sitekey: hcaptcha.sitekey }
+      ? {
+          ...hcaptchaVerifier({
+            ...hcaptcha,
+            hostname: publicOrigin.hostname,
+            ...(deps.fetch && { fetch: deps.fetch }),
+            ...(deps.hcaptchaTimeoutMs !== undefined && { timeoutMs: deps.hcaptchaTimeoutMs }),
+          }),
+          sitekey: hcaptcha.sitekey,
+        }
       : null,
     altcha: altchaVerifier(altchaOptions),
     altchaOptions,

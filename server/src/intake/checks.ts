@@ -44,7 +44,7 @@ export const checkCaptcha = async (services: Services, partner: Partner, solutio
       `The captcha was not accepted (${result.reason}). Please solve it again.`,
     );
   }
-  if (!(await spendCaptcha(services.db, services.keys, solution, services.now()))) {
+  if (!(await spendCaptcha(services.db, services.keys, result.identity, services.now()))) {
     throw new ApiError(403, "captcha_failed", "This captcha answer was already used. Please solve a new one.");
   }
 };

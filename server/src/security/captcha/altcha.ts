@@ -29,8 +29,9 @@ export const createAltchaChallenge = (options: AltchaOptions) => {
   });
 };
 
-const payloadSchema = z.object({
-  challenge: z.object({
+// Strict at every level: an extra field or a re-typed value is not a second, different solution.
+const payloadSchema = z.strictObject({
+  challenge: z.strictObject({
     parameters: z.strictObject({
       algorithm: z.literal(ALGORITHM),
       nonce: z.string().max(256),
@@ -44,8 +45,14 @@ const payloadSchema = z.object({
     }),
     signature: z.string().min(1),
   }),
-  solution: z.object({ counter: z.number().int().nonnegative(), derivedKey: z.string().max(256) }).loose(),
+  solution: z.strictObject({
+    counter: z.number().int().nonnegative(),
+    derivedKey: z.string().max(256),
+    time: z.number().nonnegative().optional(),
+  }),
 });
+
+export type AltchaPayload = z.infer<typeof payloadSchema>;
 
 export const decodeAltchaPayload = (payload: string) => {
   try {
@@ -71,6 +78,9 @@ export const altchaVerifier = (options: AltchaOptions): CaptchaVerifier<"altcha"
     }).catch(() => null);
     if (!result) return { ok: false, reason: "ALTCHA payload could not be checked" };
     if (result.expired) return { ok: false, reason: "ALTCHA challenge expired" };
-    return result.verified ? { ok: true } : { ok: false, reason: "ALTCHA solution is wrong" };
+    if (!result.verified) return { ok: false, reason: "ALTCHA solution is wrong" };
+    // The nonce and salt are random per challenge and covered by its signature.
+    const { nonce, salt } = decoded.challenge.parameters;
+    return { ok: true, identity: `altcha:${nonce}:${salt}` };
   },
 });

@@ -1,4 +1,3 @@
-import type { CaptchaSolution } from "@balagh/shared";
 import { spentCaptchas } from "../../db/schema.js";
 import type { AppDb } from "../../db/types.js";
 import { hmacHex, type Keys } from "../keys.js";
@@ -6,12 +5,9 @@ import { hmacHex, type Keys } from "../keys.js";
 // Longer than any token or challenge stays valid (hCaptcha: minutes; our ALTCHA challenges: 20 minutes).
 const SPENT_TTL_MS = 30 * 60 * 1000;
 
-const identity = (solution: CaptchaSolution) =>
-  solution.provider === "hcaptcha" ? `hcaptcha:${solution.response}` : `altcha:${solution.payload}`;
-
 /** Records the solution as used; false when it already was (a replay, or two requests racing with one token). */
-export const spendCaptcha = async (db: AppDb, keys: Keys, solution: CaptchaSolution, now: Date): Promise<boolean> => {
-  const hash = await hmacHex(keys.captcha, identity(solution));
+export const spendCaptcha = async (db: AppDb, keys: Keys, identity: string, now: Date): Promise<boolean> => {
+  const hash = await hmacHex(keys.captcha, identity);
   const claimed = await db
     .insert(spentCaptchas)
     .values({ hash, expiresAt: new Date(now.getTime() + SPENT_TTL_MS) })
