@@ -9,7 +9,7 @@ import {
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadDeployment } from "../deployments/index.js";
-import { LAW_ENFORCEMENT_KINDS, type RoutingTable, route } from "./index.js";
+import { type RoutingTable, route } from "./index.js";
 import type { RoutingInput } from "./rules.js";
 
 const mauritania = loadDeployment("mauritania");
@@ -30,6 +30,9 @@ const table: RoutingTable = {
   })),
 };
 const kindOf = new Map(table.agencies.map((a) => [a.id, a.kind]));
+// From the documented invariant ("reaches police, gendarmerie or coast guard only with their consent"),
+// written here rather than imported so that a kind dropped from the code's own list turns this red.
+const POLICE_KINDS = ["police", "gendarmerie", "coast_guard"];
 
 const input = (patch: Partial<RoutingInput> = {}): RoutingInput => ({
   country: "MR",
@@ -135,6 +138,24 @@ describe("the Mauritania example table", () => {
     ).toContain("mr-police:notify");
   });
 
+  it("withholds every police force, coast guard included, from an adult victim's own report of a boat departure", () => {
+    const result = route(
+      input({
+        situations: ["unsafe_boat_departure"],
+        reporterRole: "victim",
+        victimConsentPolice: "no",
+        priority: "P1",
+      }),
+      table,
+    );
+    expect([...new Set(result.withheld.map((w) => w.agencyId))].sort()).toEqual([
+      "mr-coast-guard",
+      "mr-gendarmerie",
+      "mr-police",
+    ]);
+    expect(result.routes.map((r) => kindOf.get(r.agencyId))).not.toContain("coast_guard");
+  });
+
   it("records the rule behind each decision, and none for an invariant", () => {
     const [decision] = route(input({ situations: ["slavery_by_descent"] }), table).routes;
     expect(decision).toMatchObject({ ruleId: "rule-3", reason: "Slavery by descent: national authority (line 1916)" });
@@ -179,7 +200,7 @@ describe("invariants, for any tip", () => {
         )
           return;
         const lawEnforcement = route(tip, table).routes.filter((r) =>
-          LAW_ENFORCEMENT_KINDS.includes(kindOf.get(r.agencyId) ?? ""),
+          POLICE_KINDS.includes(kindOf.get(r.agencyId) ?? ""),
         );
         expect(lawEnforcement).toEqual([]);
       }),
