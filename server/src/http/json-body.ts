@@ -7,7 +7,10 @@ export const MAX_JSON_BODY = 64 * 1024;
 const limit = bodyLimit({
   maxSize: MAX_JSON_BODY,
   onError: () => {
-    throw new ApiError(413, "payload_too_large", `The request body is larger than ${MAX_JSON_BODY / 1024} KB.`);
+    // The unread rest of the body is still on the connection: closing it is the only way the next request there is parsed cleanly.
+    throw new ApiError(413, "payload_too_large", `The request body is larger than ${MAX_JSON_BODY / 1024} KB.`, {
+      headers: { Connection: "close" },
+    });
   },
 });
 
