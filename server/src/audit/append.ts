@@ -8,6 +8,10 @@ export const AUDIT_GENESIS = "0".repeat(64);
 
 export type AuditEntry = { actor: string; action: string; subject: string | null; details: Record<string, unknown> };
 
+/**
+ * The recipe a verifier reimplements (README, "The audit log"): lowercase hex SHA-256 of the UTF-8 bytes of
+ * JSON.stringify([prevHash, at in milliseconds since the epoch, actor, action, subject or null, details]).
+ */
 export const auditHash = (prevHash: string, at: Date, entry: AuditEntry) =>
   bytesToHex(
     sha256(
