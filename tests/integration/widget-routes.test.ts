@@ -67,11 +67,16 @@ describe("GET /w/:partnerKey", () => {
   });
 
   it("keeps partner-supplied text inert inside the page", async () => {
+    const name = String((await t.exec("select name from partners where key = 'demo'")).rows[0]?.name);
     await t.exec(`update partners set name = '</script><script>alert(1)</script>' where key = 'demo'`);
-    const page = await (await t.app.request("/w/demo")).text();
-    expect(page).not.toContain("<script>alert(1)");
-    expect(boot(page).config.name).toBe("</script><script>alert(1)</script>");
-    await t.exec(`update partners set name = 'Balagh demo partner' where key = 'demo'`);
+    try {
+      const page = await (await t.app.request("/w/demo")).text();
+      expect(page).not.toContain("<script>alert(1)");
+      expect(boot(page).config.name).toBe("</script><script>alert(1)</script>");
+    } finally {
+      // The other tests share this partner row: put it back even when an assertion fails.
+      await t.client.execute({ sql: "update partners set name = ? where key = 'demo'", args: [name] });
+    }
   });
 
   it("answers 404 for an unknown partner and 422 for a malformed key", async () => {
@@ -97,8 +102,11 @@ describe("static files", () => {
     expect((await t.app.request("/assets/main-abc.css")).headers.get("Content-Type")).toBe("text/css; charset=utf-8");
   });
 
-  it("serves nothing outside the build's assets folder", async () => {
+  // The URL parser resolves dot segments before routing, so these reach the route already cleaned:
+  // the guard itself is tested with raw paths in server/src/node/widget-build.test.ts.
+  it("serves nothing outside the build's assets folder over HTTP either", async () => {
     for (const path of [
+      "/assets/..%5C..%5Csecret.txt",
       "/assets/../../secret.txt",
       "/assets/%2e%2e/%2e%2e/secret.txt",
       "/assets/..%2F..%2Fsecret.txt",
