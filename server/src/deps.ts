@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import { batchCommit, type Commit } from "./db/commit.js";
 import type { AppDb } from "./db/types.js";
 import type { Env } from "./env.js";
 import { ttlCache } from "./http/ttl-cache.js";
@@ -20,6 +21,8 @@ export type AppConfig = Pick<Env, "publicUrl" | "hcaptcha" | "tipRateLimit"> & {
 /** What the runtime (Node, workerd, a test) hands to `createApp`. */
 export type AppDeps = {
   db: AppDb;
+  /** How a tip's statements are made durable; a local file groups them (node/group-commit.ts). */
+  commit?: Commit;
   keys: Keys;
   config: AppConfig;
   /** The caller's address, used only as HMAC input for rate limiting; never stored or logged. */
@@ -38,6 +41,7 @@ export type AppDeps = {
 
 export type Services = {
   db: AppDb;
+  commit: Commit;
   keys: Keys;
   publicOrigin: string;
   publicUrl: string;
@@ -67,6 +71,7 @@ export const resolveServices = (deps: AppDeps): Services => {
     partner: ttlCache(ttl, now, (key: string) => findPartner(deps.db, key)),
     routingTable: () => routingTable(null),
     db: deps.db,
+    commit: deps.commit ?? batchCommit(deps.db),
     keys: deps.keys,
     publicOrigin: publicOrigin.origin,
     publicUrl: deps.config.publicUrl.replace(/\/$/, ""),

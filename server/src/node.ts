@@ -23,7 +23,7 @@ const warn = (line: string) => console.warn(`WARNING: ${line}`);
 
 const main = async () => {
   const config = loadNodeConfig(warn);
-  const { client, db } = await openDatabase(config.databaseUrl, config.databaseAuthToken);
+  const { client, db, commit } = await openDatabase(config.databaseUrl, config.databaseAuthToken);
   await migrateDatabase(db);
   const demo = !config.production;
   const demoPartnerOrigin = `http://127.0.0.1:${config.demoPartnerPort}`;
@@ -34,6 +34,7 @@ const main = async () => {
   const keys = await deriveKeys(config.masterKey);
   const app = createApp({
     db,
+    commit,
     keys,
     config,
     clientAddress: nodeClientAddress(config.trustProxy),

@@ -75,14 +75,30 @@ describe("POST /api/v1/tips", () => {
     expect(await t.tipCount()).toBe(1);
   });
 
-  it("refuses an Idempotency-Key reused for another report with 409 and writes nothing", async () => {
-    await t.post(t.body(), { "Idempotency-Key": "retry-key-0003" });
-    const res = await t.post(t.body(validTip({ narrative: "Un autre signalement, tout à fait différent." })), {
+  it("files a report sent with a used Idempotency-Key as a new report, and tells nothing of the first", async () => {
+    const first = await t.post(t.body(), { "Idempotency-Key": "retry-key-0003" });
+    const other = await t.post(t.body(validTip({ narrative: "Un autre signalement, tout à fait différent." })), {
       "Idempotency-Key": "retry-key-0003",
     });
-    expect(res.status).toBe(409);
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("idempotency_conflict");
-    expect(await t.tipCount()).toBe(1);
+    expect(other.status).toBe(201);
+    expect(other.headers.get("Idempotent-Replayed")).toBeNull();
+    expect(await other.json()).not.toEqual(await first.json());
+    expect(await t.tipCount()).toBe(2);
+  });
+
+  it("keeps a partner's Idempotency-Keys to that partner: the same key and report from another partner is a new tip", async () => {
+    await t.exec(
+      "insert into partners (id, key, name, allowed_origins, languages, default_language, countries, default_country, captcha_providers, exit_url, theme) " +
+        "select 'p-other', 'other', 'Other partner', allowed_origins, languages, default_language, countries, default_country, captcha_providers, exit_url, theme from partners where key = 'demo'",
+    );
+    const tip = validTip();
+    const demo = await t.post(t.body(tip), { "Idempotency-Key": "shared-key-0001" });
+    const other = await t.post({ ...t.body(tip), partner: "other" }, { "Idempotency-Key": "shared-key-0001" });
+    expect(demo.status).toBe(201);
+    expect(other.status).toBe(201);
+    expect(other.headers.get("Idempotent-Replayed")).toBeNull();
+    expect(await other.json()).not.toEqual(await demo.json());
+    expect(await t.tipCount()).toBe(2);
   });
 
   it("turns 50 concurrent submissions into 50 tips with 50 distinct receipts", async () => {
@@ -94,19 +110,17 @@ describe("POST /api/v1/tips", () => {
     expect(await t.count("tip_routes")).toBe(200);
   });
 
-  it("lets 20 concurrent retries of one Idempotency-Key create exactly one tip, and a later retry get its receipt", async () => {
-    const body = t.body();
-    const send = () => t.post(body, { "Idempotency-Key": "race-key-0001" });
+  it("lets 20 concurrent retries of one report, each with its own captcha, create one tip and one receipt", async () => {
+    const tip = validTip();
+    const send = () => t.post(t.body(tip), { "Idempotency-Key": "race-key-0001" });
     const responses = await Promise.all(Array.from({ length: 20 }, send));
-    // The first to spend the captcha wins; the rest are told to retry (their captcha is spent) or get the replay.
-    const statuses = responses.map((r) => r.status);
-    expect(statuses.filter((s) => s === 201).length).toBeGreaterThanOrEqual(1);
-    expect(statuses.every((s) => s === 201 || s === 403)).toBe(true);
+    expect(responses.map((r) => r.status)).toEqual(Array(20).fill(201));
+    const receipts = await Promise.all(responses.map(async (r) => ((await r.json()) as { receipt: string }).receipt));
+    expect(new Set(receipts).size).toBe(1);
     expect(await t.tipCount()).toBe(1);
-    const created = await responses.find((r) => r.status === 201)?.json();
     const retry = await send();
     expect(retry.status).toBe(201);
-    expect(await retry.json()).toEqual(created);
+    expect(((await retry.json()) as { receipt: string }).receipt).toBe(receipts[0]);
     expect(await t.tipCount()).toBe(1);
   });
 });

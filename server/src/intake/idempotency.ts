@@ -10,22 +10,30 @@ export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
 export type Idempotency = { keyHash: string; fingerprint: string };
 
-/** The captcha is left out: a retry after a lost response may carry a fresh captcha for the very same report. */
+/**
+ * A key belongs to its partner and to the report it was made for: the same key sent with another
+ * report, or through another partner, is simply another key. So a client that reuses someone's key
+ * learns nothing (no 409 telling it was used), and gets a receipt only by sending the very report it
+ * answers. The captcha is left out: a retry after a lost response may carry a fresh one.
+ */
 export const idempotencyFor = async (
   services: Services,
   key: string,
   submission: TipSubmission,
-): Promise<Idempotency> => ({
-  keyHash: await hmacHex(services.keys.fingerprint, `key:${key}`),
-  fingerprint: await hmacHex(
+): Promise<Idempotency> => {
+  const fingerprint = await hmacHex(
     services.keys.fingerprint,
     JSON.stringify({ partner: submission.partner, tip: submission.tip }),
-  ),
-});
+  );
+  return {
+    keyHash: await hmacHex(services.keys.fingerprint, JSON.stringify(["key", submission.partner, key, fingerprint])),
+    fingerprint,
+  };
+};
 
 export const sealContext = (keyHash: string) => `idempotency:${keyHash}`;
 
-/** The stored 201 for this key and body; 409 when the key was used for another body. */
+/** The stored 201 for this key and report. A fingerprint mismatch would take an HMAC collision; it stays a 409 all the same. */
 export const findReplay = async ({ db, keys }: Services, idem: Idempotency): Promise<TipReceipt | null> => {
   const [row] = await db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, idem.keyHash)).limit(1);
   if (!row) return null;

@@ -47,7 +47,7 @@ export const submitTip = async (
     idempotency,
   });
   try {
-    await services.db.batch(write);
+    await services.commit(write);
   } catch (error) {
     // Two requests with one Idempotency-Key raced: the key's primary key let one through; answer the other with its result.
     const replay = idempotency ? await findReplay(services, idempotency).catch(() => null) : null;
