@@ -12,6 +12,7 @@ import { purgeExpired } from "./maintenance/purge.js";
 import { nodeClientAddress } from "./node/client-address.js";
 import { loadNodeConfig } from "./node/config.js";
 import { migrateDatabase, openDatabase } from "./node/database.js";
+import { nodeWebhookDelivery } from "./node/webhook-fetch.js";
 import { loadWidgetBuild } from "./node/widget-build.js";
 import { deriveKeys } from "./security/keys.js";
 
@@ -41,8 +42,9 @@ const main = async () => {
     log: (line) => console.error(line),
     widget: loadWidgetBuild(),
   });
+  const webhooks = nodeWebhookDelivery(config.production);
   const deliveries = startDeliveryLoop(
-    () => runDeliveries({ db, keys, log: (line) => console.error(line) }, { limit: DELIVERIES_PER_PASS }),
+    () => runDeliveries({ db, keys, log: (line) => console.error(line) }, { limit: DELIVERIES_PER_PASS, ...webhooks }),
     {
       everyMs: DELIVERIES_EVERY_MS,
       limit: DELIVERIES_PER_PASS,

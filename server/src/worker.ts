@@ -17,7 +17,7 @@ type WorkerEnv = Record<string, unknown> & { DB?: D1Database };
 type ExecutionContext = { waitUntil(promise: Promise<unknown>): void };
 type ScheduledController = { scheduledTime: number; cron: string };
 
-type Runtime = { app: App; db: AppDb; keys: Keys };
+type Runtime = { app: App; db: AppDb; keys: Keys; production: boolean };
 
 const stringVars = (env: WorkerEnv) =>
   Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
@@ -45,7 +45,7 @@ const start = async (env: WorkerEnv): Promise<Runtime> => {
     clientAddress: (c) => c.req.header("CF-Connecting-IP"),
     log: (line) => console.error(line),
   });
-  return { app, db, keys };
+  return { app, db, keys, production: config.production };
 };
 
 let runtime: Promise<Runtime> | undefined;
@@ -60,7 +60,10 @@ const runtimeFor = (env: WorkerEnv) => {
   return runtime;
 };
 
-const deliver = ({ db, keys }: Runtime) => runDeliveries({ db, keys, log: (line) => console.error(line) });
+// Workers' fetch leaves from Cloudflare's network and cannot reach the hotline's private networks (those need a
+// Tunnel or Workers VPC binding, which Balagh does not use); the dispatcher still refuses literal inside addresses.
+const deliver = ({ db, keys, production }: Runtime) =>
+  runDeliveries({ db, keys, log: (line) => console.error(line) }, { production });
 
 const unavailable = () =>
   Response.json(errorBody("service_unavailable", "The hotline is not available right now. Please try again later."), {

@@ -1,13 +1,10 @@
 import { execFile } from "node:child_process";
-import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { tipWebhookPayloadSchema } from "@balagh/shared";
 import type { Client } from "@libsql/client";
-import { Webhook } from "standardwebhooks";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { BatchStatement } from "../../server/src/db/types.js";
@@ -23,53 +20,9 @@ import { freePort } from "../fixtures/ports.js";
 import { REPO_ROOT, startServerProcess, TSX } from "../fixtures/server-process.js";
 import { createTestApp, HOTLINE, type TestApp } from "../fixtures/test-app.js";
 import { submission, validTip } from "../fixtures/tips.js";
+import { startWebhookReceiver, type WebhookReceiver } from "../fixtures/webhook-receiver.js";
 
-type Received = { slug: string; headers: Record<string, string>; body: string; verified: boolean };
-type Answer = "ok" | "fail" | "hang";
-
-/** An agency's endpoint: checks every signature with the Standard Webhooks library, as the README tells agencies to. */
-const startReceiver = async () => {
-  const secrets = new Map<string, string>();
-  const received: Received[] = [];
-  const answers: Answer[] = [];
-  let otherwise: Answer = "ok";
-  const server = createServer(async (req, res) => {
-    let body = "";
-    for await (const chunk of req) body += chunk;
-    const slug = req.url?.split("/").pop() ?? "";
-    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
-    let verified = false;
-    try {
-      expect(new Webhook(secrets.get(slug) ?? "").verify(body, headers)).toEqual(JSON.parse(body));
-      verified = true;
-    } catch {}
-    received.push({ slug, headers, body, verified });
-    const answer = answers.shift() ?? otherwise;
-    if (answer === "hang") return;
-    // No keep-alive: the dispatcher's clock is faked in these tests, and a reused socket must not be stale.
-    res.writeHead(verified && answer === "ok" ? 204 : 500, { Connection: "close" }).end();
-  });
-  const port = await freePort();
-  server.listen(port, "127.0.0.1");
-  await once(server, "listening");
-  return {
-    secrets,
-    received,
-    answers,
-    answerOtherwise: (answer: Answer) => {
-      otherwise = answer;
-    },
-    url: (slug: string) => `http://127.0.0.1:${port}/hooks/${slug}`,
-    close: async () => {
-      server.closeAllConnections();
-      server.close();
-      await once(server, "close");
-    },
-  };
-};
-type Receiver = Awaited<ReturnType<typeof startReceiver>>;
-
-const setWebhooks = async (client: Client, keys: Keys, receiver: Receiver, slugs?: string[]) => {
+const setWebhooks = async (client: Client, keys: Keys, receiver: WebhookReceiver, slugs?: string[]) => {
   for (const row of (await client.execute("select id, slug from agencies")).rows) {
     const [id, slug] = [String(row.id), String(row.slug)];
     if (slugs && !slugs.includes(slug)) continue;
@@ -101,7 +54,7 @@ const markedTip = () =>
   });
 
 let t: TestApp;
-let receiver: Receiver;
+let receiver: WebhookReceiver;
 let clock: Date;
 const logs: string[] = [];
 
@@ -109,10 +62,11 @@ const advance = (ms: number) => {
   clock = new Date(clock.getTime() + ms);
   vi.setSystemTime(clock);
 };
+// Receivers listen on 127.0.0.1 over plain HTTP, which only development's webhook policy allows.
 const pass = (options: Parameters<typeof runDeliveries>[1] = {}) =>
   runDeliveries(
     { db: t.db, keys: t.keys, log: (line) => logs.push(line) },
-    { now: () => clock, timeoutMs: 500, ...options },
+    { now: () => clock, timeoutMs: 500, production: false, ...options },
   );
 const outbox = async () =>
   (await t.exec("select * from delivery_outbox order by created_at, id")).rows as unknown as Array<
@@ -151,7 +105,7 @@ describe("webhook deliveries", () => {
     vi.setSystemTime(clock);
     logs.length = 0;
     t = await createTestApp();
-    receiver = await startReceiver();
+    receiver = await startWebhookReceiver();
   });
   afterEach(async () => {
     vi.useRealTimers();
@@ -282,7 +236,9 @@ describe("webhook deliveries", () => {
     try {
       const passes = await Promise.all(
         connections.flatMap(({ db }) =>
-          [1, 2].map(() => runDeliveries({ db, keys: t.keys }, { now: () => clock, limit: 4, timeoutMs: 2_000 })),
+          [1, 2].map(() =>
+            runDeliveries({ db, keys: t.keys }, { now: () => clock, limit: 4, timeoutMs: 2_000, production: false }),
+          ),
         ),
       );
       expect(passes.reduce((sum, p) => sum + p.delivered, 0)).toBe(12);
@@ -337,7 +293,7 @@ const balagh = async (args: string[], env: Record<string, string>) => {
 describe("operating deliveries", () => {
   beforeEach(async () => {
     t = await createTestApp();
-    receiver = await startReceiver();
+    receiver = await startWebhookReceiver();
   });
   afterEach(async () => {
     await receiver.close();
@@ -393,7 +349,7 @@ describe("pnpm start (server/src/node.ts)", () => {
   it("delivers a new tip's webhooks right after its 201, not at the next pass", async () => {
     const dir = mkdtempSync(join(tmpdir(), "balagh-delivery-"));
     const fake = await startFakeHcaptcha();
-    const hooks = await startReceiver();
+    const hooks = await startWebhookReceiver();
     const masterKey = generateMasterKey();
     const databaseUrl = `file:${join(dir, "balagh.db")}`;
     const server = await startServerProcess({

@@ -31,7 +31,7 @@ export const setAgencyWebhook = async (ctx: CliContext, flags: { agency?: unknow
   if (typeof flags.url !== "string") throw new UsageError("pass the webhook address as --url https://...");
   let url: URL;
   try {
-    url = parseWebhookUrl(flags.url);
+    url = parseWebhookUrl(flags.url, { production: ctx.production ?? true });
   } catch (error) {
     throw error instanceof WebhookUrlError ? new UsageError(error.message) : error;
   }

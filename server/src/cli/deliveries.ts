@@ -1,5 +1,6 @@
 import { runDeliveries } from "../delivery/dispatcher.js";
 import { listUndelivered } from "../delivery/list.js";
+import { nodeWebhookDelivery } from "../node/webhook-fetch.js";
 import type { CliContext } from "./context.js";
 
 const CRON_PASS_LIMIT = 100;
@@ -8,7 +9,7 @@ const CRON_PASS_LIMIT = 100;
 export const runDeliveryPass = async (ctx: CliContext) => {
   const pass = await runDeliveries(
     { db: ctx.db, keys: await ctx.keys(), log: (line) => ctx.io.err(`${line}\n`) },
-    { limit: CRON_PASS_LIMIT },
+    { limit: CRON_PASS_LIMIT, ...nodeWebhookDelivery(ctx.production ?? true) },
   );
   return { delivered: pass.delivered, retried: pass.retried, dead: pass.dead };
 };

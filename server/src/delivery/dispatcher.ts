@@ -6,6 +6,7 @@ import { nextAttemptAfter } from "./backoff.js";
 import { type ClaimedDelivery, claimDue, markDelivered, markFailed } from "./claim.js";
 import { unsealWebhookSecret } from "./secrets.js";
 import { postWebhook, type SendOutcome } from "./send.js";
+import { webhookTarget } from "./webhook-url.js";
 
 export type DeliveryDeps = { db: AppDb; keys: Pick<Keys, "seal" | "keyId">; log?: (line: string) => void };
 
@@ -16,6 +17,12 @@ export type DeliveryOptions = {
   limit?: number;
   timeoutMs?: number;
   random?: () => number;
+  /**
+   * Production refuses webhooks to this machine and private networks; unset counts as production, so that a
+   * caller who forgets cannot open the way in. On Node, also pass `fetch` from node/webhook-fetch.ts, which
+   * checks the address each name resolves to when it connects.
+   */
+  production?: boolean;
 };
 
 export type DeliveryPass = { claimed: number; delivered: number; retried: number; dead: number };
@@ -60,11 +67,14 @@ export const runDeliveries = async (deps: DeliveryDeps, options: DeliveryOptions
 
   const send = async (row: ClaimedDelivery, endpoint: Endpoint | undefined): Promise<SendOutcome> => {
     if (!endpoint?.url) return { ok: false, error: "agency has no webhook URL" };
+    // Checked at every send too: a URL may predate these rules or have been written to the database directly.
+    const target = webhookTarget(endpoint.url, { production: options.production ?? true });
+    if (!target.ok) return target;
     if (!endpoint.secretSealed) return { ok: false, error: "agency has no webhook secret" };
     const secret = await unsealWebhookSecret(deps.keys, row.agencyId, endpoint.secretSealed).catch(() => null);
     if (!secret) return { ok: false, error: "webhook secret cannot be unsealed" };
     return postWebhook({
-      url: endpoint.url,
+      url: target.url.href,
       secret,
       messageId: row.id,
       body: JSON.stringify(row.payload),

@@ -1,4 +1,5 @@
 import { Webhook } from "standardwebhooks";
+import { WebhookAddressRefused } from "./webhook-address.js";
 
 export type WebhookRequest = {
   url: string;
@@ -17,6 +18,8 @@ export type SendOutcome = { ok: true } | { ok: false; error: string };
 const describeFailure = (error: unknown): string => {
   if (!(error instanceof Error)) return "error";
   if (error.name === "TimeoutError") return "timeout";
+  const refused = [error, error.cause].find((e) => e instanceof WebhookAddressRefused);
+  if (refused) return `refused: ${refused.message}`;
   const code = (error.cause as { code?: unknown } | undefined)?.code;
   return typeof code === "string" ? `network error (${code})` : `network error (${error.name})`;
 };

@@ -1,9 +1,23 @@
-const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+import { isLocalhostName, literalAddress, nonPublicReason } from "./webhook-address.js";
 
 export class WebhookUrlError extends Error {}
 
-/** HTTPS only, so tips' metadata never crosses a network in clear; plain HTTP is allowed to this machine for testing. */
-export const parseWebhookUrl = (raw: string): URL => {
+export type WebhookUrlPolicy = { production: boolean };
+
+/** Why a URL's host is this machine or a private network, judged from the URL alone (no DNS), or null. */
+const insideReason = (hostname: string): string | null => {
+  if (isLocalhostName(hostname)) return `${hostname} is this machine`;
+  const address = literalAddress(hostname);
+  return address ? nonPublicReason(address) : null;
+};
+
+/**
+ * Production: HTTPS only, so tips' metadata never crosses a network in clear, and never to this machine or a
+ * private network (an agency's webhook must not become a way into the hotline's own services). Development
+ * also allows plain HTTP to this machine or a private network, for testing. Names are resolved and checked
+ * again when each delivery connects (server/src/node/webhook-fetch.ts), so a name cannot rebind past this.
+ */
+export const parseWebhookUrl = (raw: string, { production }: WebhookUrlPolicy): URL => {
   let url: URL;
   try {
     url = new URL(raw);
@@ -11,7 +25,30 @@ export const parseWebhookUrl = (raw: string): URL => {
     throw new WebhookUrlError(`'${raw}' is not a URL`);
   }
   if (url.username || url.password) throw new WebhookUrlError("a webhook URL must not carry a user name or password");
-  if (url.protocol === "https:") return url;
-  if (url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname)) return url;
-  throw new WebhookUrlError("a webhook URL must use https:// (http:// only for localhost or 127.0.0.1)");
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw new WebhookUrlError("a webhook URL must use https://");
+  const inside = insideReason(url.hostname);
+  if (production) {
+    if (url.protocol !== "https:") throw new WebhookUrlError("in production a webhook URL must use https://");
+    if (inside)
+      throw new WebhookUrlError(`in production a webhook cannot point inside the hotline's networks: ${inside}`);
+    return url;
+  }
+  if (url.protocol === "https:" || inside) return url;
+  throw new WebhookUrlError(
+    "a webhook URL must use https:// (plain http:// only to this machine or a private network, in development)",
+  );
+};
+
+/** The URL to deliver to, or why a delivery to it is refused (recorded on the delivery as its last error). */
+export const webhookTarget = (
+  raw: string,
+  policy: WebhookUrlPolicy,
+): { ok: true; url: URL } | { ok: false; error: string } => {
+  try {
+    return { ok: true, url: parseWebhookUrl(raw, policy) };
+  } catch (error) {
+    if (error instanceof WebhookUrlError) return { ok: false, error: `refused: ${error.message}` };
+    throw error;
+  }
 };
