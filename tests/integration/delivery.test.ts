@@ -1,39 +1,23 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { tipWebhookPayloadSchema } from "@balagh/shared";
-import type { Client } from "@libsql/client";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import type { BatchStatement } from "../../server/src/db/types.js";
 import { MAX_ATTEMPTS } from "../../server/src/delivery/backoff.js";
 import { runDeliveries } from "../../server/src/delivery/dispatcher.js";
 import { listUndelivered } from "../../server/src/delivery/list.js";
-import { outboxWrites } from "../../server/src/delivery/outbox.js";
-import { generateWebhookSecret, sealWebhookSecret } from "../../server/src/delivery/secrets.js";
+import type { DeliverySubject } from "../../server/src/delivery/payload.js";
 import { openDatabase } from "../../server/src/node/database.js";
-import { deriveKeys, generateMasterKey, type Keys } from "../../server/src/security/keys.js";
+import { deriveKeys, generateMasterKey } from "../../server/src/security/keys.js";
+import { runBalagh } from "../fixtures/balagh-cli.js";
+import { enqueueDelivery, outboxRows, setWebhooks, submitTip as submitTipOf } from "../fixtures/deliveries.js";
 import { startFakeHcaptcha } from "../fixtures/fake-hcaptcha.js";
 import { freePort } from "../fixtures/ports.js";
-import { REPO_ROOT, startServerProcess, TSX } from "../fixtures/server-process.js";
+import { startServerProcess } from "../fixtures/server-process.js";
 import { createTestApp, HOTLINE, type TestApp } from "../fixtures/test-app.js";
 import { submission, validTip } from "../fixtures/tips.js";
 import { startWebhookReceiver, type WebhookReceiver } from "../fixtures/webhook-receiver.js";
-
-const setWebhooks = async (client: Client, keys: Keys, receiver: WebhookReceiver, slugs?: string[]) => {
-  for (const row of (await client.execute("select id, slug from agencies")).rows) {
-    const [id, slug] = [String(row.id), String(row.slug)];
-    if (slugs && !slugs.includes(slug)) continue;
-    const secret = generateWebhookSecret();
-    receiver.secrets.set(slug, secret);
-    await client.execute({
-      sql: "update agencies set webhook_url = ?, webhook_secret_sealed = ? where id = ?",
-      args: [receiver.url(slug), await sealWebhookSecret(keys, id, secret), id],
-    });
-  }
-};
 
 const MARKERS = {
   narrative: "Marker-narrative-5521 they keep the children behind the blue gate",
@@ -68,35 +52,10 @@ const pass = (options: Parameters<typeof runDeliveries>[1] = {}) =>
     { db: t.db, keys: t.keys, log: (line) => logs.push(line) },
     { now: () => clock, timeoutMs: 500, production: false, ...options },
   );
-const outbox = async () =>
-  (await t.exec("select * from delivery_outbox order by created_at, id")).rows as unknown as Array<
-    Record<string, string | number | null>
-  >;
-const submitTip = async (tip: unknown = validTip()) => {
-  const response = await t.post(t.body(tip));
-  expect(response.status).toBe(201);
-  const rows = await t.exec("select id from tips order by created_at desc limit 1");
-  return String(rows.rows[0]?.id);
-};
-/** One outbox row to one agency, for a stored tip, as the intake batch would write it. */
-const enqueue = async (tipId: string, slug: string, priority: "P0" | "P1" | "P2" | "P3" | null = null) => {
-  const agency = (await t.client.execute({ sql: "select id from agencies where slug = ?", args: [slug] })).rows[0];
-  const subject = {
-    id: tipId,
-    priority,
-    classification: null,
-    country: "MR",
-    situations: [],
-    childInvolved: "no" as const,
-  };
-  const writes = outboxWrites(
-    { db: t.db, publicUrl: HOTLINE },
-    subject,
-    [{ agencyId: String(agency!.id), role: "primary", ruleId: null, reason: "test" }],
-    clock,
-  );
-  await t.db.batch(writes as [BatchStatement, ...BatchStatement[]]);
-};
+const outbox = () => outboxRows(t);
+const submitTip = (tip?: unknown) => submitTipOf(t, tip);
+const enqueue = (tipId: string, slug: string, priority: DeliverySubject["priority"] = null) =>
+  enqueueDelivery(t, { tipId, slug, at: clock, priority });
 
 describe("webhook deliveries", () => {
   beforeEach(async () => {
@@ -158,7 +117,7 @@ describe("webhook deliveries", () => {
 
   it("retries after a 500, a timeout and a refused connection, with the same webhook-id, then delivers", async () => {
     const tipId = await submitTip();
-    await setWebhooks(t.client, t.keys, receiver, ["mr-child-protection"]);
+    await setWebhooks(t.client, t.keys, receiver, { slugs: ["mr-child-protection"] });
     await enqueue(tipId, "mr-child-protection");
     const [row] = await outbox();
     const lastError = async () => (await outbox())[0]?.last_error;
@@ -193,7 +152,7 @@ describe("webhook deliveries", () => {
 
   it("marks a delivery dead after the last attempt and lists it without its payload", async () => {
     const tipId = await submitTip();
-    await setWebhooks(t.client, t.keys, receiver, ["mr-national-authority"]);
+    await setWebhooks(t.client, t.keys, receiver, { slugs: ["mr-national-authority"] });
     await enqueue(tipId, "mr-national-authority", "P2");
     receiver.answerOtherwise("fail");
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -221,7 +180,7 @@ describe("webhook deliveries", () => {
 
   it("sends P0 first, then P1 … P3, then tips not triaged yet", async () => {
     const tipId = await submitTip();
-    await setWebhooks(t.client, t.keys, receiver, ["mr-police"]);
+    await setWebhooks(t.client, t.keys, receiver, { slugs: ["mr-police"] });
     for (const priority of ["P3", null, "P0", "P2", "P1"] as const) await enqueue(tipId, "mr-police", priority);
     for (let i = 0; i < 5; i++) await pass({ limit: 1 });
     const sent = receiver.received.map((r) => JSON.parse(r.body).tip.priority);
@@ -230,7 +189,7 @@ describe("webhook deliveries", () => {
 
   it("never sends a row twice when passes run at once from several connections", async () => {
     const tipId = await submitTip();
-    await setWebhooks(t.client, t.keys, receiver, ["mr-police"]);
+    await setWebhooks(t.client, t.keys, receiver, { slugs: ["mr-police"] });
     for (let i = 0; i < 12; i++) await enqueue(tipId, "mr-police");
     const connections = await Promise.all([1, 2, 3].map(() => openDatabase(`file:${t.databaseFile}`)));
     try {
@@ -264,7 +223,7 @@ describe("webhook deliveries", () => {
       ["childInvolved", "classification", "consoleUrl", "country", "id", "priority", "role", "situations"].sort(),
     );
 
-    await setWebhooks(t.client, t.keys, receiver, ["mr-child-protection"]);
+    await setWebhooks(t.client, t.keys, receiver, { slugs: ["mr-child-protection"] });
     await submitTip();
     await pass();
     const delivered = JSON.parse(receiver.received[0]!.body);
@@ -276,19 +235,7 @@ describe("webhook deliveries", () => {
   });
 });
 
-const run = promisify(execFile);
-const balagh = async (args: string[], env: Record<string, string>) => {
-  try {
-    const { stdout, stderr } = await run(TSX, ["server/src/cli.ts", ...args], {
-      cwd: REPO_ROOT,
-      env: { PATH: process.env.PATH ?? "", ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-};
+const balagh = runBalagh;
 
 describe("operating deliveries", () => {
   beforeEach(async () => {
