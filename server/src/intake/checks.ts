@@ -5,7 +5,7 @@ import { allowedCaptchas } from "../partners/config.js";
 import type { Partner } from "../partners/repository.js";
 import { spendCaptcha } from "../security/captcha/spend.js";
 import { type CaptchaResult, CaptchaUnavailableError } from "../security/captcha/types.js";
-import { clientBucket, takeFromBucket } from "../security/rate-limit.js";
+import { clientBucket, type RateLimit, takeFromBucket } from "../security/rate-limit.js";
 
 /**
  * The widget runs in an iframe served by the hotline itself, so a browser request from any
@@ -49,10 +49,12 @@ export const checkCaptcha = async (services: Services, partner: Partner, solutio
   }
 };
 
-export const checkRateLimit = async (services: Services, address: string | undefined) => {
+/** A client may try this many times the reports it may file, so a few failed captchas cost a reporter nothing. */
+export const ATTEMPTS_PER_REPORT = 3;
+
+const take = async (services: Services, scope: string, address: string | undefined, limit: RateLimit) => {
   const now = services.now();
-  const bucket = await clientBucket(services.keys, "tips", address, now);
-  const decision = await takeFromBucket(services.db, bucket, services.tipRateLimit, now);
+  const decision = await takeFromBucket(services.db, await clientBucket(services.keys, scope, address, now), limit, now);
   if (!decision.allowed) {
     throw new ApiError(
       429,
@@ -62,3 +64,13 @@ export const checkRateLimit = async (services: Services, address: string | undef
     );
   }
 };
+
+/** Taken before the captcha is checked: junk tokens must not make the hotline call siteverify without end. */
+export const checkAttemptAllowance = (services: Services, address: string | undefined) =>
+  take(services, "tip-attempts", address, {
+    max: services.tipRateLimit.max * ATTEMPTS_PER_REPORT,
+    windowSeconds: services.tipRateLimit.windowSeconds,
+  });
+
+export const checkRateLimit = (services: Services, address: string | undefined) =>
+  take(services, "tips", address, services.tipRateLimit);

@@ -3,7 +3,7 @@ import type { Services } from "../deps.js";
 import { route } from "../routing/index.js";
 import { routingInputOf } from "../routing/input.js";
 import { triage } from "../triage/index.js";
-import { checkCaptcha, checkOrigin, checkRateLimit } from "./checks.js";
+import { checkAttemptAllowance, checkCaptcha, checkOrigin, checkRateLimit } from "./checks.js";
 import { findReplay, idempotencyFor } from "./idempotency.js";
 import { tipWrite } from "./store.js";
 
@@ -30,6 +30,7 @@ export const submitTip = async (
     const replay = await findReplay(services, idempotency);
     if (replay) return { receipt: replay, replayed: true };
   }
+  await checkAttemptAllowance(services, ctx.clientAddress);
   await checkCaptcha(services, partner, submission.captcha);
   await checkRateLimit(services, ctx.clientAddress);
 

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import ipaddr from "ipaddr.js";
 import { rateLimitBuckets } from "../db/schema.js";
 import type { AppDb } from "../db/types.js";
 import { hmacHex, type Keys } from "./keys.js";
@@ -8,6 +9,17 @@ export type RateLimit = { max: number; windowSeconds: number };
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 const DAY_MS = 86_400_000;
+
+/**
+ * One holder of an IPv6 network gets a /64 (2^64 addresses), so the /64 is the client; an
+ * IPv4-mapped IPv6 address is the IPv4 address it carries.
+ */
+export const clientOf = (address: string | undefined): string => {
+  if (!address || !ipaddr.isValid(address)) return address ?? "unknown";
+  const parsed = ipaddr.process(address);
+  if (parsed.kind() === "ipv4") return parsed.toString();
+  return `${(parsed as ipaddr.IPv6).parts.slice(0, 4).map((part) => part.toString(16)).join(":")}::/64`;
+};
 
 /**
  * The bucket is named by HMAC(dayKey, address) with a key that changes every UTC day, so a bucket
@@ -23,7 +35,7 @@ export const clientBucket = async (keys: Keys, scope: string, address: string | 
     false,
     ["sign"],
   );
-  return `${scope}:${(await hmacHex(dayHmacKey, address ?? "unknown")).slice(0, 32)}`;
+  return `${scope}:${(await hmacHex(dayHmacKey, clientOf(address))).slice(0, 32)}`;
 };
 
 /** Fixed-window counter in one atomic upsert, so concurrent requests cannot both take the last slot. */
