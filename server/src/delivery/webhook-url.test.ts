@@ -59,6 +59,7 @@ describe("webhook URLs in development", () => {
     "http://127.0.0.1:9000/hook",
     "http://[::1]:9000/hook",
     "http://192.168.1.20/hook",
+    "http://webhook-receiver:8080/hook",
   ])("accepts %s", (url) => {
     expect(parseWebhookUrl(url, development).href).toBe(new URL(url).href);
   });
@@ -66,6 +67,8 @@ describe("webhook URLs in development", () => {
   it.each([
     ["http://agency.example/hook", /https/],
     ["http://127.0.0.1.evil.example/hook", /https/],
+    ["http://8.8.8.8/hook", /https/],
+    ["http://[2606:4700::1111]/hook", /https/],
     ["ftp://agency.example/hook", /https/],
     ["https://user:pass@agency.example/hook", /user name or password/],
     ["agency.example/hook", /not a URL/],

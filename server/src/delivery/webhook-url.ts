@@ -11,11 +11,15 @@ const insideReason = (hostname: string): string | null => {
   return address ? nonPublicReason(address) : null;
 };
 
+// A name without a dot (a docker-compose service, a hosts-file entry) is never a public internet name.
+const isSingleLabel = (hostname: string) => !hostname.includes(".") && !hostname.startsWith("[");
+
 /**
  * Production: HTTPS only, so tips' metadata never crosses a network in clear, and never to this machine or a
- * private network (an agency's webhook must not become a way into the hotline's own services). Development
- * also allows plain HTTP to this machine or a private network, for testing. Names are resolved and checked
- * again when each delivery connects (server/src/node/webhook-fetch.ts), so a name cannot rebind past this.
+ * private network (an agency's webhook must not become a way into the hotline's own services). Names are
+ * resolved and checked when each delivery connects (server/src/node/webhook-fetch.ts), so a name cannot
+ * rebind past this. Development also allows plain HTTP to this machine, a private address or a single-label
+ * local name, for testing.
  */
 export const parseWebhookUrl = (raw: string, { production }: WebhookUrlPolicy): URL => {
   let url: URL;
@@ -34,9 +38,10 @@ export const parseWebhookUrl = (raw: string, { production }: WebhookUrlPolicy): 
       throw new WebhookUrlError(`in production a webhook cannot point inside the hotline's networks: ${inside}`);
     return url;
   }
-  if (url.protocol === "https:" || inside) return url;
+  if (url.protocol === "https:" || inside || isSingleLabel(url.hostname)) return url;
   throw new WebhookUrlError(
-    "a webhook URL must use https:// (plain http:// only to this machine or a private network, in development)",
+    "a webhook URL must use https:// (plain http:// only to this machine, a private address or a single-label " +
+      "local name, in development)",
   );
 };
 
