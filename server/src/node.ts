@@ -15,6 +15,7 @@ import { migrateDatabase, openDatabase } from "./node/database.js";
 import { nodeWebhookDelivery } from "./node/webhook-fetch.js";
 import { loadWidgetBuild } from "./node/widget-build.js";
 import { deriveKeys } from "./security/keys.js";
+import { sealLegacyFreeText } from "./tips/legacy.js";
 
 const MAINTENANCE_EVERY_MS = 10 * 60 * 1000;
 const DELIVERIES_EVERY_MS = 15_000;
@@ -33,6 +34,8 @@ const main = async () => {
     log(`Seeded the Mauritania demo deployment (${seeded.agencies} agencies, ${seeded.partners} partner).`);
   }
   const keys = await deriveKeys(config.masterKey);
+  const sealed = await sealLegacyFreeText(db, async () => keys);
+  if (sealed > 0) log(`Sealed the free text that ${sealed} older tip(s) kept in the clear.`);
   const app = createApp({
     db,
     commit,

@@ -4,6 +4,7 @@ export * from "./followup.js";
 export * from "./i18n/index.js";
 export * from "./partner-config.js";
 export * from "./receipt.js";
+export * from "./regions.js";
 export * from "./taxonomy.js";
 export * from "./text.js";
 export * from "./tip.js";

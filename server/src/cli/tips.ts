@@ -1,7 +1,6 @@
-import { desc, eq } from "drizzle-orm";
+import { asc, desc, eq, sql } from "drizzle-orm";
 import { agencies, partners, tipRoutes, tips } from "../db/schema.js";
-import { tipSealContext } from "../intake/store.js";
-import { unseal } from "../security/seal.js";
+import { openTipFields } from "../tips/sealing.js";
 import { type CliContext, UsageError } from "./context.js";
 
 const summary = {
@@ -26,9 +25,6 @@ export const listTips = async ({ db }: CliContext) =>
     .orderBy(desc(tips.createdAt))
     .limit(1000);
 
-const open = async (ctx: CliContext, id: string, field: string, sealed: string | null) =>
-  sealed === null ? null : unseal(await ctx.keys(), tipSealContext(id, field), sealed);
-
 /** Operators only: the decrypted tip, returned exactly as stored (never rendered or interpreted). */
 export const showTip = async (ctx: CliContext, id: string) => {
   const [row] = await ctx.db.select().from(tips).where(eq(tips.id, id)).limit(1);
@@ -37,15 +33,23 @@ export const showTip = async (ctx: CliContext, id: string) => {
     .select({ agency: agencies.slug, role: tipRoutes.role, rule: tipRoutes.ruleId, reason: tipRoutes.reason })
     .from(tipRoutes)
     .innerJoin(agencies, eq(tipRoutes.agencyId, agencies.id))
-    .where(eq(tipRoutes.tipId, id));
-  const { narrativeSealed, locationSealed, peopleSealed, detailsSealed, contactSealed, receiptHash: _, ...open_ } = row;
+    .where(eq(tipRoutes.tipId, id))
+    .orderBy(sql`${tipRoutes.role} <> 'primary'`, asc(agencies.slug));
+  const {
+    narrativeSealed: _narrative,
+    locationSealed: _location,
+    peopleSealed: _people,
+    detailsSealed: _details,
+    contactSealed: _contact,
+    reasonsSealed: _reasons,
+    reasons: _quoteless,
+    legacyRegion: _legacy,
+    receiptHash: _receipt,
+    ...codes
+  } = row;
   return {
-    ...open_,
-    narrative: await open(ctx, id, "narrative", narrativeSealed),
-    location: await open(ctx, id, "location", locationSealed),
-    people: await open(ctx, id, "people", peopleSealed),
-    details: await open(ctx, id, "details", detailsSealed),
-    contact: await open(ctx, id, "contact", contactSealed),
+    ...codes,
+    ...(await openTipFields(await ctx.keys(), id, row)),
     routes,
   };
 };

@@ -68,7 +68,10 @@ export const tips = sqliteTable(
     dangerNow: text("danger_now").notNull(),
     reporterRole: text("reporter_role").notNull(),
     country: text("country").notNull(),
-    region: text("region"),
+    /** A region code (ISO 3166-2, shared/src/regions.ts) when the typed region names one; the text itself is sealed. */
+    regionCode: text("region_code"),
+    /** Clear-text region of tips filed before free text was sealed; `sealLegacyFreeText` moves it into the seal. */
+    legacyRegion: text("region"),
     when: text("when").notNull(),
     situations: json<string[]>("situations").notNull(),
     childInvolved: text("child_involved").notNull(),
@@ -79,7 +82,9 @@ export const tips = sqliteTable(
     priority: text("priority"),
     classification: text("classification"),
     flags: json<string[]>("flags"),
+    /** The triage reasons without their quotes (signals, fields, points); the whole reasons are in `reasonsSealed`. */
     reasons: json<unknown[]>("reasons"),
+    reasonsSealed: text("reasons_sealed"),
     /** Routing decisions that were not carried out (e.g. police withheld without the adult victim's consent). */
     routingNotes: json<unknown[]>("routing_notes"),
     narrativeSealed: text("narrative_sealed").notNull(),

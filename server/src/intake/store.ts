@@ -1,4 +1,4 @@
-import type { Tip } from "@balagh/shared";
+import { regionCodeOf, type Tip } from "@balagh/shared";
 import { idempotencyKeys, tipRoutes, tips } from "../db/schema.js";
 import type { BatchStatement } from "../db/types.js";
 import { outboxWrites } from "../delivery/outbox.js";
@@ -7,6 +7,7 @@ import type { Services } from "../deps.js";
 import type { RoutingResult } from "../routing/index.js";
 import { hmacHex } from "../security/keys.js";
 import { seal } from "../security/seal.js";
+import { sealTipFields } from "../tips/sealing.js";
 import type { TriageResult } from "../triage/index.js";
 import { IDEMPOTENCY_TTL_MS, type Idempotency, sealContext } from "./idempotency.js";
 
@@ -20,16 +21,9 @@ export type NewTip = {
   idempotency: Idempotency | null;
 };
 
-export const tipSealContext = (tipId: string, field: string) => `tip:${tipId}:${field}`;
-
-const sealIf = async (services: Services, tipId: string, field: string, value: unknown) =>
-  value === undefined ? null : seal(services.keys, tipSealContext(tipId, field), value);
-
 /** Every row of one tip, written together in one batch (one transaction): all of it or nothing. */
 export const tipWrite = async (services: Services, t: NewTip): Promise<[BatchStatement, ...BatchStatement[]]> => {
   const { tip } = t;
-  const { town, place } = tip.location;
-  const sealedLocation = town !== undefined || place !== undefined ? { town, place } : undefined;
   const now = services.now();
   const insertTip = services.db.insert(tips).values({
     id: t.id,
@@ -39,7 +33,7 @@ export const tipWrite = async (services: Services, t: NewTip): Promise<[BatchSta
     dangerNow: tip.dangerNow,
     reporterRole: tip.reporterRole,
     country: tip.location.country,
-    region: tip.location.region ?? null,
+    regionCode: regionCodeOf(tip.location.country, tip.location.region),
     when: tip.when,
     situations: tip.situations,
     childInvolved: tip.childInvolved,
@@ -50,13 +44,8 @@ export const tipWrite = async (services: Services, t: NewTip): Promise<[BatchSta
     priority: t.triage.priority,
     classification: t.triage.classification,
     flags: t.triage.flags,
-    reasons: t.triage.reasons,
     routingNotes: t.routing.withheld,
-    narrativeSealed: await seal(services.keys, tipSealContext(t.id, "narrative"), tip.narrative),
-    locationSealed: await sealIf(services, t.id, "location", sealedLocation),
-    peopleSealed: await sealIf(services, t.id, "people", tip.people),
-    detailsSealed: await sealIf(services, t.id, "details", tip.details),
-    contactSealed: await sealIf(services, t.id, "contact", tip.contact),
+    ...(await sealTipFields(services.keys, t.id, tip, t.triage.reasons)),
     createdAt: now,
   });
   const statements: [BatchStatement, ...BatchStatement[]] = [insertTip];

@@ -1,11 +1,11 @@
-import type { Tip } from "@balagh/shared";
+import { regionCodeOf, type Tip } from "@balagh/shared";
 import type { tips } from "../db/schema.js";
 import type { TriageResult } from "../triage/index.js";
 import type { RoutingInput } from "./rules.js";
 
 export const routingInputOf = (tip: Tip, triage: Pick<TriageResult, "priority" | "classification">): RoutingInput => ({
   country: tip.location.country,
-  region: tip.location.region ?? null,
+  region: regionCodeOf(tip.location.country, tip.location.region),
   situations: tip.situations,
   childInvolved: tip.childInvolved,
   reporterRole: tip.reporterRole,
@@ -22,7 +22,7 @@ type StoredTip = typeof tips.$inferSelect;
 /** The same input rebuilt from a stored tip, for re-routing after a staff override. */
 export const routingInputOfRow = (row: StoredTip): RoutingInput => ({
   country: row.country,
-  region: row.region,
+  region: row.regionCode,
   situations: row.situations,
   childInvolved: row.childInvolved as RoutingInput["childInvolved"],
   reporterRole: row.reporterRole as RoutingInput["reporterRole"],

@@ -15,7 +15,10 @@ const CLASSIFICATIONS = ["trafficking", "smuggling", "both", "unclear"] as const
 /** Every condition present must hold; an absent one matches anything. */
 export const ruleConditionsSchema = z.strictObject({
   countries: z.array(countryCode).min(1).optional(),
-  regions: z.array(z.string().min(1)).min(1).optional(),
+  regions: z
+    .array(z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, "must be a region code (ISO 3166-2), such as MR-13"))
+    .min(1)
+    .optional(),
   priorities: z.array(z.enum(PRIORITIES)).min(1).optional(),
   child: z.boolean().optional(),
   classifications: z.array(z.enum(CLASSIFICATIONS)).min(1).optional(),

@@ -1,0 +1,2 @@
+ALTER TABLE `tips` ADD `region_code` text;--> statement-breakpoint
+ALTER TABLE `tips` ADD `reasons_sealed` text;
