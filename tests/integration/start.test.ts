@@ -47,12 +47,15 @@ describe("pnpm start (server/src/node.ts)", () => {
       const config = await fetch(`${server.url}/api/v1/partners/demo/config`);
       expect(((await config.json()) as { partner: string }).partner).toBe("demo");
 
-      const curl = readmeCurl().replaceAll("http://localhost:8787", server.url);
-      const first = await promisify(execFile)("bash", ["-c", curl]);
-      const { receipt } = JSON.parse(first.stdout) as { receipt: string };
+      const example = readmeCurl().replaceAll("http://localhost:8787", server.url);
+      // As the README says: run it, then send the very same request again (same $KEY) as a retry would.
+      const retry = example.slice(example.indexOf("curl"));
+      const run = await promisify(execFile)("bash", ["-c", `${example}\necho\n${retry}`]);
+      const [first, again] = run.stdout.trim().split("\n");
+      const { receipt } = JSON.parse(first ?? "") as { receipt: string };
       expect(receipt).toMatch(/^\d{20}$/);
-      const again = await promisify(execFile)("bash", ["-c", curl]);
-      expect(JSON.parse(again.stdout)).toEqual({ receipt });
+      expect(JSON.parse(again ?? "")).toEqual({ receipt });
+      expect(example).toMatch(/KEY=\$\(/);
     } finally {
       await server.stop();
     }

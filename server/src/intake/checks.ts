@@ -54,7 +54,12 @@ export const ATTEMPTS_PER_REPORT = 3;
 
 const take = async (services: Services, scope: string, address: string | undefined, limit: RateLimit) => {
   const now = services.now();
-  const decision = await takeFromBucket(services.db, await clientBucket(services.keys, scope, address, now), limit, now);
+  const decision = await takeFromBucket(
+    services.db,
+    await clientBucket(services.keys, scope, address, now),
+    limit,
+    now,
+  );
   if (!decision.allowed) {
     throw new ApiError(
       429,
