@@ -3,19 +3,21 @@ import { clearAgencyWebhook, listAgencies, setAgencyWebhook } from "./cli/agenci
 import { type CliContext, type CliIo, openCliContext, progress, UsageError } from "./cli/context.js";
 import { listDeliveries, runDeliveryPass } from "./cli/deliveries.js";
 import { listPartners } from "./cli/partners.js";
-import { createStaff } from "./cli/staff.js";
+import { createStaff, readStaffSecrets, SECRETS_HOW_TO } from "./cli/staff.js";
 import { listTips, showTip } from "./cli/tips.js";
 import { DEPLOYMENT_NAMES, loadDeployment } from "./deployments/index.js";
 import { seedDeployment } from "./deployments/seed.js";
 import { EnvError } from "./env.js";
-import { migrateDatabase } from "./node/database.js";
 import { generateMasterKey } from "./security/keys.js";
+import { sealLegacyFreeText } from "./tips/legacy.js";
 
 const USAGE = `Usage: pnpm balagh <command>
 
   migrate                              apply database migrations
   seed <deployment>                    load agencies and partners (${DEPLOYMENT_NAMES.join(", ")})
-  create-staff --email E --password P --role admin|supervisor|agent|auditor [--agency SLUG] [--totp-secret BASE32]
+  create-staff --email E --role admin|supervisor|agent|auditor [--agency SLUG]
+                                       asks for the password and an optional TOTP secret (base32); from a
+                                       pipe, reads them from standard input: line 1 password, line 2 TOTP secret
   partners list [--json]               partners and the origins allowed to embed the widget
   tips list [--json]                   the latest 1000 tips, without their sealed fields
   tips show <id> [--json]              one tip, decrypted (operators only)
@@ -57,10 +59,8 @@ type Command = (
 
 const COMMANDS: Record<string, { migrate?: boolean; run: Command }> = {
   migrate: {
-    run: async (ctx) => {
-      await migrateDatabase(ctx.db);
-      return { migrated: true };
-    },
+    migrate: true,
+    run: async (ctx) => ({ migrated: true, sealedLegacyTips: await sealLegacyFreeText(ctx.db, ctx.keys) }),
   },
   seed: {
     migrate: true,
@@ -75,7 +75,7 @@ const COMMANDS: Record<string, { migrate?: boolean; run: Command }> = {
       return seedDeployment(ctx.db, deployment, { onProgress: progress(ctx.io) });
     },
   },
-  "create-staff": { run: (ctx, _args, flags) => createStaff(ctx, { ...flags, totpSecret: flags["totp-secret"] }) },
+  "create-staff": { run: (ctx, _args, flags) => createStaff(ctx, flags, () => readStaffSecrets()) },
   "partners list": { run: (ctx) => listPartners(ctx) },
   "tips list": { run: (ctx) => listTips(ctx) },
   "tips show": {
@@ -106,6 +106,11 @@ const main = async (argv: string[]): Promise<number> => {
       url: { type: "string" },
     },
   });
+  for (const secret of ["password", "totp-secret"] as const)
+    if (flags[secret] !== undefined)
+      throw new UsageError(
+        `--${secret} is refused because \`ps\` and shell history keep the command line: ${SECRETS_HOW_TO}`,
+      );
   if (flags.help || positionals.length === 0) {
     io.out(`${USAGE}\n`);
     return flags.help ? 0 : 2;
