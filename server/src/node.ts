@@ -74,7 +74,7 @@ const main = async () => {
     );
     log(`Report form:  ${config.publicUrl}/report/demo  (the full-page form, for direct links)`);
     log(
-      "Staff:        the console is not built yet; accounts: `pnpm balagh create-staff --email E --password P --role admin`.",
+      "Staff:        the console is not built yet; accounts: `pnpm balagh create-staff --email E --role admin` (it asks for the password).",
     );
   }
   const maintenance = setInterval(
