@@ -10,7 +10,7 @@ import { type AltchaOptions, altchaVerifier } from "./security/captcha/altcha.js
 import { hcaptchaVerifier } from "./security/captcha/hcaptcha.js";
 import type { CaptchaVerifier } from "./security/captcha/types.js";
 import type { Keys } from "./security/keys.js";
-import type { RateLimit } from "./security/rate-limit.js";
+import { databaseRateLimiter, type RateLimit, type RateLimiter } from "./security/rate-limit.js";
 import type { WidgetBuild } from "./widget/build.js";
 
 export type AppConfig = Pick<Env, "publicUrl" | "hcaptcha" | "tipRateLimit"> & {
@@ -23,6 +23,8 @@ export type AppDeps = {
   db: AppDb;
   /** How a tip's statements are made durable; a local file groups them (node/group-commit.ts). */
   commit?: Commit;
+  /** Where rate-limit buckets live: the database by default (shared by Workers isolates), memory on Node. */
+  rateLimiter?: RateLimiter;
   keys: Keys;
   config: AppConfig;
   /** The caller's address, used only as HMAC input for rate limiting; never stored or logged. */
@@ -49,6 +51,7 @@ export type Services = {
   now: () => Date;
   log: (line: string) => void;
   tipRateLimit: RateLimit;
+  rateLimiter: RateLimiter;
   hcaptcha: (CaptchaVerifier<"hcaptcha"> & { sitekey: string }) | null;
   altcha: CaptchaVerifier<"altcha">;
   altchaOptions: AltchaOptions;
@@ -79,6 +82,7 @@ export const resolveServices = (deps: AppDeps): Services => {
     now,
     log: deps.log ?? (() => {}),
     tipRateLimit: deps.config.tipRateLimit,
+    rateLimiter: deps.rateLimiter ?? databaseRateLimiter(deps.db),
     hcaptcha: hcaptcha
       ? {
           ...hcaptchaVerifier({

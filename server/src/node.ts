@@ -12,6 +12,7 @@ import { purgeExpired } from "./maintenance/purge.js";
 import { nodeClientAddress } from "./node/client-address.js";
 import { loadNodeConfig } from "./node/config.js";
 import { migrateDatabase, openDatabase } from "./node/database.js";
+import { memoryRateLimiter } from "./node/memory-rate-limiter.js";
 import { nodeWebhookDelivery } from "./node/webhook-fetch.js";
 import { loadWidgetBuild } from "./node/widget-build.js";
 import { deriveKeys } from "./security/keys.js";
@@ -39,6 +40,7 @@ const main = async () => {
   const app = createApp({
     db,
     commit,
+    rateLimiter: memoryRateLimiter(),
     keys,
     config,
     clientAddress: nodeClientAddress(config.trustProxy),

@@ -5,7 +5,7 @@ import { allowedCaptchas } from "../partners/config.js";
 import type { Partner } from "../partners/repository.js";
 import { spendCaptcha } from "../security/captcha/spend.js";
 import { type CaptchaResult, CaptchaUnavailableError } from "../security/captcha/types.js";
-import { clientBucket, type RateLimit, takeFromBucket } from "../security/rate-limit.js";
+import { clientBucket, type RateLimit } from "../security/rate-limit.js";
 
 /**
  * The widget runs in an iframe served by the hotline itself, so a browser request from any
@@ -54,12 +54,7 @@ export const ATTEMPTS_PER_REPORT = 3;
 
 const take = async (services: Services, scope: string, address: string | undefined, limit: RateLimit) => {
   const now = services.now();
-  const decision = await takeFromBucket(
-    services.db,
-    await clientBucket(services.keys, scope, address, now),
-    limit,
-    now,
-  );
+  const decision = await services.rateLimiter(await clientBucket(services.keys, scope, address, now), limit, now);
   if (!decision.allowed) {
     throw new ApiError(
       429,

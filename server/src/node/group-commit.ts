@@ -10,6 +10,16 @@ const toStatement = (statement: BatchStatement): InStatement => {
   return { sql, args: params };
 };
 
+/** The member whose statements hold the group's statement number `index`. */
+const ownerOf = (members: readonly Pending[], index: number) => {
+  let first = 0;
+  for (const member of members) {
+    if (index < first + member.statements.length) return member;
+    first += member.statements.length;
+  }
+  return undefined;
+};
+
 /**
  * Group commit for a local file with `synchronous=FULL`: the requests waiting at the same moment
  * share one transaction, so one fsync answers all of them, and each is answered only after it.
@@ -49,8 +59,7 @@ export const groupCommit = (client: Client) => {
           members = [];
           break;
         }
-        let index = error.statementIndex;
-        const culprit = members.find((m) => (index -= m.statements.length) < 0);
+        const culprit = ownerOf(members, error.statementIndex);
         if (!culprit) throw error;
         alone.push(culprit);
         members = members.filter((m) => m !== culprit);

@@ -8,6 +8,9 @@ export type RateLimit = { max: number; windowSeconds: number };
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
+/** Takes one from the named bucket's fixed window. A bucket name is already a keyed hash, never an address. */
+export type RateLimiter = (bucket: string, limit: RateLimit, now: Date) => Promise<RateDecision>;
+
 const DAY_MS = 86_400_000;
 
 /**
@@ -18,7 +21,10 @@ export const clientOf = (address: string | undefined): string => {
   if (!address || !ipaddr.isValid(address)) return address ?? "unknown";
   const parsed = ipaddr.process(address);
   if (parsed.kind() === "ipv4") return parsed.toString();
-  return `${(parsed as ipaddr.IPv6).parts.slice(0, 4).map((part) => part.toString(16)).join(":")}::/64`;
+  return `${(parsed as ipaddr.IPv6).parts
+    .slice(0, 4)
+    .map((part) => part.toString(16))
+    .join(":")}::/64`;
 };
 
 /**
@@ -26,17 +32,27 @@ export const clientOf = (address: string | undefined): string => {
  * cannot be tied back to an address, nor to the same reporter's bucket of another day.
  */
 export const clientBucket = async (keys: Keys, scope: string, address: string | undefined, now: Date) => {
-  const day = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
-  const dayKey = await hmacHex(keys.clientAddress, `day:${day}`);
-  const dayHmacKey = crypto.subtle.importKey(
-    "raw",
-    new TextEncoder().encode(dayKey),
-    { name: "HMAC", hash: "SHA-256" },
-    false,
-    ["sign"],
-  );
-  return `${scope}:${(await hmacHex(dayHmacKey, clientOf(address))).slice(0, 32)}`;
+  const dayKey = await dayKeyOf(keys, Math.floor(now.getTime() / DAY_MS));
+  return `${scope}:${(await hmacHex(dayKey, clientOf(address))).slice(0, 32)}`;
 };
+
+const dayKeys = new WeakMap<Keys, { day: number; key: Promise<CryptoKey> }>();
+
+const dayKeyOf = (keys: Keys, day: number) => {
+  const cached = dayKeys.get(keys);
+  if (cached?.day === day) return cached.key;
+  const key = hmacHex(keys.clientAddress, `day:${new Date(day * DAY_MS).toISOString().slice(0, 10)}`).then((hex) =>
+    crypto.subtle.importKey("raw", new TextEncoder().encode(hex), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]),
+  );
+  dayKeys.set(keys, { day, key });
+  return key;
+};
+
+/** Buckets in the database: the one choice where several processes (Workers isolates) share the limits. */
+export const databaseRateLimiter =
+  (db: AppDb): RateLimiter =>
+  (bucket, limit, now) =>
+    takeFromBucket(db, bucket, limit, now);
 
 /** Fixed-window counter in one atomic upsert, so concurrent requests cannot both take the last slot. */
 export const takeFromBucket = async (db: AppDb, key: string, limit: RateLimit, now: Date): Promise<RateDecision> => {
