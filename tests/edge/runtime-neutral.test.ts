@@ -14,6 +14,9 @@ const isNodeOnlyModule = (specifier: string) =>
   specifier === "@hono/node-server" ||
   specifier.startsWith("@hono/node-server/") ||
   specifier === "@libsql/client" ||
+  // Builds on node:net and node:tls: the webhook fetch that checks resolved addresses lives in server/src/node/.
+  specifier === "undici" ||
+  specifier.startsWith("undici/") ||
   specifier === "drizzle-orm/libsql/node" ||
   specifier === "drizzle-orm/libsql/migrator";
 

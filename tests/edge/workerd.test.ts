@@ -1,31 +1,52 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { Miniflare } from "miniflare";
+import { solveChallenge } from "altcha-lib";
+import { deriveKey } from "altcha-lib/algorithms/web/pbkdf2";
+import { Miniflare, type Request as MiniflareRequest, Response as MiniflareResponse } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateWebhookSecret, sealWebhookSecret } from "../../server/src/delivery/secrets.js";
+import { deriveKeys } from "../../server/src/security/keys.js";
+import { submission, validTip } from "../fixtures/tips.js";
+import { verifiesWith } from "../fixtures/webhook-receiver.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const WRANGLER = join(ROOT, "tests/node_modules/.bin/wrangler");
-const MIGRATIONS = join(ROOT, "server/src/db/migrations");
 const PARTNER = "edge-partner";
 const ORIGIN = "http://hotline.test";
+const MASTER_KEY = randomBytes(32).toString("base64");
 
-/** Reads one top-level setting; the values used here (a string, a list of strings) are valid JSON as well as TOML. */
+// A public-looking agency the Worker delivers to (answered by the outbound handler below, no network), and one
+// whose webhook is a cloud metadata address, which the dispatcher must refuse before any fetch.
+const AGENCIES = [
+  {
+    slug: "edge-authority",
+    kind: "national_authority",
+    fallback: true,
+    url: "https://authority.agency.test/hooks/edge-authority",
+  },
+  {
+    slug: "edge-child-protection",
+    kind: "child_protection",
+    fallback: false,
+    url: "https://169.254.169.254/latest/meta-data/",
+  },
+];
+
+/** Reads one setting by name; the values used here (a string, a list of strings) are valid JSON as well as TOML. */
 const wranglerSetting = async (key: string): Promise<unknown> => {
   const toml = await readFile(join(ROOT, "wrangler.toml"), "utf8");
   const value = toml.match(new RegExp(`^${key}\\s*=\\s*(.+)$`, "m"))?.[1];
   return value === undefined ? undefined : JSON.parse(value.replace(/#.*$/, ""));
 };
 
-/** The bundle `wrangler deploy` would upload, built offline. */
-const bundle = async (dir: string) => {
-  const outdir = join(dir, "bundle");
-  await promisify(execFile)(WRANGLER, ["deploy", "--dry-run", "--outdir", outdir], {
+const wrangler = (dir: string, args: string[]) =>
+  promisify(execFile)(WRANGLER, args, {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -35,17 +56,25 @@ const bundle = async (dir: string) => {
       CI: "true",
     },
   });
+
+/** The bundle `wrangler deploy` would upload, built offline. */
+const bundle = async (dir: string) => {
+  const outdir = join(dir, "bundle");
+  await wrangler(dir, ["deploy", "--dry-run", "--outdir", outdir]);
   return join(outdir, "worker.js");
 };
 
-const migrateAndSeed = async (mf: Miniflare) => {
+/** The committed migrations, applied by wrangler as the README tells operators (there with --remote). */
+const migrate = async (dir: string) => {
+  const persistTo = join(dir, "state");
+  const name = (await wranglerSetting("database_name")) as string;
+  await wrangler(dir, ["d1", "migrations", "apply", name, "--local", "--persist-to", persistTo]);
+  // Where wrangler keeps a local D1 under --persist-to, and the id it files that database under.
+  return { d1Persist: join(persistTo, "v3", "d1"), databaseId: (await wranglerSetting("database_id")) as string };
+};
+
+const seed = async (mf: Miniflare) => {
   const db = await mf.getD1Database("DB");
-  const files = (await readdir(MIGRATIONS)).filter((name) => name.endsWith(".sql")).sort();
-  for (const file of files) {
-    const sql = await readFile(join(MIGRATIONS, file), "utf8");
-    const statements = sql.split("--> statement-breakpoint").map((statement) => statement.trim());
-    await db.batch(statements.filter(Boolean).map((statement) => db.prepare(statement)));
-  }
   await db
     .prepare(
       `insert into partners (id, key, name, allowed_origins, languages, default_language, countries, default_country,
@@ -65,7 +94,39 @@ const migrateAndSeed = async (mf: Miniflare) => {
       JSON.stringify({}),
     )
     .run();
+  const keys = await deriveKeys(MASTER_KEY);
+  const secrets = new Map<string, string>();
+  const ids = new Map<string, string>();
+  for (const agency of AGENCIES) {
+    const id = crypto.randomUUID();
+    ids.set(agency.slug, id);
+    const secret = generateWebhookSecret();
+    secrets.set(agency.slug, secret);
+    await db
+      .prepare(
+        `insert into agencies (id, slug, name, kind, country, webhook_url, webhook_secret_sealed, is_fallback)
+          values (?, ?, ?, ?, 'MR', ?, ?, ?)`,
+      )
+      .bind(
+        id,
+        agency.slug,
+        agency.slug,
+        agency.kind,
+        agency.url,
+        await sealWebhookSecret(keys, id, secret),
+        agency.fallback ? 1 : 0,
+      )
+      .run();
+  }
+  // A child's tip goes to child protection (routing's invariant); this rule keeps the authority informed of every tip.
+  await db
+    .prepare("insert into routing_rules (id, position, name, conditions, agency_id, role) values (?, 0, ?, '{}', ?, ?)")
+    .bind(crypto.randomUUID(), "Every tip: the authority is informed", ids.get("edge-authority"), "notify")
+    .run();
+  return secrets;
 };
+
+type Outbound = { url: string; headers: Record<string, string>; body: string };
 
 // Miniflare types its Fetcher with @cloudflare/workers-types, which is not installed here.
 type ScheduledFetcher = { scheduled(options: { cron: string }): Promise<{ outcome: string }> };
@@ -73,11 +134,13 @@ type ScheduledFetcher = { scheduled(options: { cron: string }): Promise<{ outcom
 let dir: string;
 let worker: Miniflare;
 let unconfigured: Miniflare;
+let webhookSecrets: Map<string, string>;
 const unconfiguredLogs: string[] = [];
+const outbound: Outbound[] = [];
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "balagh-edge-"));
-  const scriptPath = await bundle(dir);
+  const [scriptPath, database] = await Promise.all([bundle(dir), migrate(dir)]);
   const runtime = {
     modules: true,
     scriptPath,
@@ -89,7 +152,21 @@ beforeAll(async () => {
     cf: false,
   };
   const vars = { BALAGH_ENV: "production", PUBLIC_URL: ORIGIN, ALTCHA_HMAC_KEY: randomBytes(32).toString("hex") };
-  worker = new Miniflare({ ...runtime, bindings: { ...vars, BALAGH_MASTER_KEY: randomBytes(32).toString("base64") } });
+  worker = new Miniflare({
+    ...runtime,
+    d1Databases: { DB: database.databaseId },
+    d1Persist: database.d1Persist,
+    bindings: { ...vars, BALAGH_MASTER_KEY: MASTER_KEY },
+    // Every fetch the Worker makes lands here, so nothing leaves the machine.
+    outboundService: async (request: MiniflareRequest) => {
+      outbound.push({
+        url: request.url,
+        headers: Object.fromEntries(request.headers.entries()),
+        body: await request.text(),
+      });
+      return new MiniflareResponse(null, { status: 204 });
+    },
+  });
   unconfigured = new Miniflare({
     ...runtime,
     bindings: vars,
@@ -98,7 +175,7 @@ beforeAll(async () => {
     },
   });
   await Promise.all([worker.ready, unconfigured.ready]);
-  await migrateAndSeed(worker);
+  webhookSecrets = await seed(worker);
 });
 
 afterAll(async () => {
@@ -150,5 +227,49 @@ describe("the bundled Worker under workerd", () => {
     }
     await expect.poll(() => unconfiguredLogs.join("")).toContain("Configuration error: BALAGH_MASTER_KEY is required");
     expect(unconfiguredLogs.join("")).not.toMatch(/^\s+at /m);
+  });
+
+  it("delivers a new tip's webhook with a signature that verifies with the agency's secret", async () => {
+    const challenge = await (await worker.dispatchFetch(`${ORIGIN}/api/v1/captcha/altcha?partner=${PARTNER}`)).json();
+    const solution = await solveChallenge({
+      challenge: challenge as Parameters<typeof solveChallenge>[0]["challenge"],
+      deriveKey,
+    });
+    const payload = btoa(JSON.stringify({ challenge, solution }));
+    const response = await worker.dispatchFetch(`${ORIGIN}/api/v1/tips`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "CF-Connecting-IP": "203.0.113.9" },
+      body: JSON.stringify(submission({ provider: "altcha", payload }, validTip(), PARTNER)),
+    });
+    expect(response.status).toBe(201);
+
+    const db = await worker.getD1Database("DB");
+    const settled = async () =>
+      await db
+        .prepare(
+          "select count(*) as n from delivery_outbox where attempts > 0 and (status = 'delivered' or last_error is not null)",
+        )
+        .first("n");
+    await expect.poll(settled, { timeout: 10_000 }).toBe(AGENCIES.length);
+
+    expect(outbound.map((request) => request.url)).toEqual(["https://authority.agency.test/hooks/edge-authority"]);
+    const [sent] = outbound;
+    expect(verifiesWith(webhookSecrets.get("edge-authority") as string, sent!)).toBe(true);
+    expect(verifiesWith(webhookSecrets.get("edge-child-protection") as string, sent!)).toBe(false);
+    expect(JSON.parse(sent!.body)).toMatchObject({ type: "tip.routed", tip: { role: "notify" } });
+
+    const { results } = await db
+      .prepare(
+        "select a.slug, o.status, o.last_error from delivery_outbox o join agencies a on a.id = o.agency_id order by a.slug",
+      )
+      .all();
+    expect(results).toEqual([
+      { slug: "edge-authority", status: "delivered", last_error: null },
+      {
+        slug: "edge-child-protection",
+        status: "pending",
+        last_error: expect.stringMatching(/^refused: .*169\.254\.169\.254 is a link-local address/),
+      },
+    ]);
   });
 });
