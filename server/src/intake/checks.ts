@@ -3,7 +3,7 @@ import type { Services } from "../deps.js";
 import { ApiError } from "../http/errors.js";
 import { allowedCaptchas } from "../partners/config.js";
 import type { Partner } from "../partners/repository.js";
-import { spendCaptcha } from "../security/captcha/spend.js";
+import { captchaSpend } from "../security/captcha/spend.js";
 import { type CaptchaResult, CaptchaUnavailableError } from "../security/captcha/types.js";
 import { clientBucket, type RateLimit } from "../security/rate-limit.js";
 
@@ -44,10 +44,11 @@ export const checkCaptcha = async (services: Services, partner: Partner, solutio
       `The captcha was not accepted (${result.reason}). Please solve it again.`,
     );
   }
-  if (!(await spendCaptcha(services.db, services.keys, result.identity, services.now()))) {
-    throw new ApiError(403, "captcha_failed", "This captcha answer was already used. Please solve a new one.");
-  }
+  return captchaSpend(services.db, services.keys, result.identity, services.now());
 };
+
+export const captchaAlreadyUsed = () =>
+  new ApiError(403, "captcha_failed", "This captcha answer was already used. Please solve a new one.");
 
 /** A client may try this many times the reports it may file, so a few failed captchas cost a reporter nothing. */
 export const ATTEMPTS_PER_REPORT = 3;

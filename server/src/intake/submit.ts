@@ -2,8 +2,9 @@ import { generateReceipt, type TipReceipt, type TipSubmission } from "@balagh/sh
 import type { Services } from "../deps.js";
 import { route } from "../routing/index.js";
 import { routingInputOf } from "../routing/input.js";
+import { isSpent } from "../security/captcha/spend.js";
 import { triage } from "../triage/index.js";
-import { checkAttemptAllowance, checkCaptcha, checkOrigin, checkRateLimit } from "./checks.js";
+import { captchaAlreadyUsed, checkAttemptAllowance, checkCaptcha, checkOrigin, checkRateLimit } from "./checks.js";
 import { findReplay, idempotencyFor } from "./idempotency.js";
 import { tipWrite } from "./store.js";
 
@@ -31,7 +32,7 @@ export const submitTip = async (
     if (replay) return { receipt: replay, replayed: true };
   }
   await checkAttemptAllowance(services, ctx.clientAddress);
-  await checkCaptcha(services, partner, submission.captcha);
+  const spend = await checkCaptcha(services, partner, submission.captcha);
   await checkRateLimit(services, ctx.clientAddress);
 
   const triaged = triage(submission.tip);
@@ -48,11 +49,12 @@ export const submitTip = async (
     idempotency,
   });
   try {
-    await services.commit(write);
+    await services.commit([spend.statement, ...write]);
   } catch (error) {
     // Two requests with one Idempotency-Key raced: the key's primary key let one through; answer the other with its result.
     const replay = idempotency ? await findReplay(services, idempotency).catch(() => null) : null;
     if (replay) return { receipt: replay, replayed: true };
+    if (await isSpent(services.db, spend).catch(() => false)) throw captchaAlreadyUsed();
     throw error;
   }
   return { receipt: { receipt }, replayed: false };
