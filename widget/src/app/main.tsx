@@ -8,7 +8,7 @@ import { readBoot } from "./boot.js";
 import { loadCatalog } from "./i18n.js";
 import { installEscape } from "./keys.js";
 import { silence } from "./live.js";
-import { leave, postClose, postReady, setMode, watchHeight } from "./parent.js";
+import { leave, postClose, postReady, setMode } from "./parent.js";
 import { applyAccent } from "./theme.js";
 
 const boot = readBoot();
@@ -59,10 +59,6 @@ const quickExit = () => {
 
 installEscape(boot.mode, quickExit, postClose);
 
-// Inline in a partner page the frame grows with the form; everywhere else the form scrolls under its bar.
-if (new URLSearchParams(location.search).get("display") !== "inline")
-  document.documentElement.classList.add("contained");
-
 // When the partner's dialog gives this frame the focus and nothing in it has it, the quick exit takes it.
 if (boot.mode === "iframe") {
   window.addEventListener("focus", () => {
@@ -70,15 +66,29 @@ if (boot.mode === "iframe") {
   });
 }
 
+/** A new, empty form in the page's own language. */
+const start = (catalog: Catalog) => {
+  applyLanguage(boot.lang, catalog);
+  render(<App boot={boot} initialCatalog={catalog} onLanguage={switchLanguage} onExit={quickExit} />, root);
+  // In the partner's dialog the quick exit is where the keyboard starts: one Enter away from leaving.
+  if (boot.mode === "iframe") root.querySelector<HTMLElement>("button.exit")?.focus();
+};
+
 firstCatalog.then(
   (catalog) => {
     if (exited) return;
-    applyLanguage(boot.lang, catalog);
-    render(<App boot={boot} initialCatalog={catalog} onLanguage={switchLanguage} onExit={quickExit} />, root);
-    // In the partner's dialog the quick exit is where the keyboard starts: one Enter away from leaving.
-    if (boot.mode === "iframe") root.querySelector<HTMLElement>("button.exit")?.focus();
+    start(catalog);
     postReady();
-    watchHeight(root);
+    // Leaving the page (a link, Back, another address) takes the report with it. Should the
+    // back/forward cache bring the page back, it comes back with a new, empty form, so that a
+    // half-written report never reappears for the next person at this device.
+    addEventListener("pagehide", () => {
+      render(null, root);
+      silence();
+    });
+    addEventListener("pageshow", (event) => {
+      if (event.persisted && !exited) start(catalog);
+    });
   },
   () => {
     // Without a catalog there are no words to show; say so in the four languages' common script.

@@ -1,7 +1,7 @@
 import { LOADER_TEXT, type LoaderLang } from "./messages.js";
 import { LOADER_CSS } from "./styles.js";
 
-type Message = { source: "balagh"; type: "ready" | "resize" | "close" | "exit"; height?: number; url?: string };
+type Message = { source: "balagh"; type: "ready" | "close" | "exit"; url?: string };
 type Api = { open(): void; close(): void; q?: ["open" | "close"][] };
 
 const script = document.currentScript as HTMLScriptElement | null;
@@ -14,11 +14,7 @@ if (script && data.partner && !w.Balagh?.open) {
   const text = LOADER_TEXT[lang];
   const mode = data.mode === "inline" || data.mode === "button" ? data.mode : "floating";
   const target = data.target ? document.querySelector(data.target) : null;
-  const query = new URLSearchParams({
-    lang,
-    ...(data.country ? { country: data.country } : {}),
-    ...(mode === "inline" ? { display: "inline" } : {}),
-  });
+  const query = new URLSearchParams({ lang, ...(data.country ? { country: data.country } : {}) });
   const src = `${hotline}/w/${encodeURIComponent(data.partner)}?${query}`;
 
   const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, attrs: Record<string, string> = {}) => {
@@ -107,9 +103,6 @@ if (script && data.partner && !w.Balagh?.open) {
     // The form asks for focus once it can take it: focusing the frame before it loaded does nothing.
     if (m.type === "ready" && overlay && !overlay.hidden) frame.focus();
     if (m.type === "close") close();
-    if (m.type === "resize" && mode === "inline" && typeof m.height === "number") {
-      frame.style.height = `${Math.min(Math.max(m.height, 320), 4000)}px`;
-    }
     if (m.type === "exit") {
       const exit = typeof m.url === "string" && /^https?:\/\//.test(m.url) ? m.url : "about:blank";
       host.remove();
@@ -126,12 +119,21 @@ if (script && data.partner && !w.Balagh?.open) {
   launcher.addEventListener("focus", preconnect, { once: true });
   launcher.onclick = open;
 
-  if (mode === "inline") {
+  const mountInline = () => {
+    if (mode !== "inline") return;
     frame = makeFrame("i");
     root.append(frame);
-  } else {
-    root.append(launcher);
-  }
+  };
+  // A page the back/forward cache restores must not bring a half-written report back: the form's
+  // frame goes with the page, and a restored inline page gets a new, empty one.
+  addEventListener("pagehide", () => {
+    (overlay ?? frame)?.remove();
+    overlay = frame = null;
+  });
+  addEventListener("pageshow", (e) => e.persisted && mountInline());
+
+  mountInline();
+  if (mode !== "inline") root.append(launcher);
   (mode !== "floating" && target ? target : document.body).append(host);
 
   const queued = w.Balagh?.q ?? [];

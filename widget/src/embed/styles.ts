@@ -1,4 +1,6 @@
 // Logical properties mirror the launcher and the close button on right-to-left pages.
+// The inline frame's height depends on the partner's screen only, never on the form's content: the
+// partner page can read it, and a height that followed the form would tell what was answered.
 export const LOADER_CSS = `
 :host{all:initial}
 .l{position:fixed;inset-block-end:16px;inset-inline-end:16px;z-index:2147483646;font:600 16px/1.2 system-ui,sans-serif;
@@ -13,5 +15,5 @@ box-shadow:0 2px 10px rgba(0,0,0,.3)}
 .c{align-self:flex-end;margin:4px;min-width:44px;min-height:44px;font:700 24px/1 system-ui,sans-serif;background:#fff;color:#1a1a1a;
 border:1px solid #767676;border-radius:8px;cursor:pointer}
 .f{border:0;flex:1;width:100%}
-.i{border:0;width:100%;min-height:480px;display:block}
+.i{border:0;width:100%;height:640px;height:min(100svh,820px);display:block}
 `;
