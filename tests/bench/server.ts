@@ -1,6 +1,6 @@
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 
 /** A port that was free a moment ago: listen on port 0, read what the kernel gave, let it go. */
@@ -67,9 +67,17 @@ const waitForHealth = async (url: string, ended: () => string | null, timeoutMs:
 };
 
 /**
- * The real server (`server/src/node.ts`) in a child process. Node runs it with tsx's loader itself
- * (`node --import tsx`), not through the tsx CLI, so that there is a single process to signal.
+ * What `pnpm start` runs: the compiled server, built first. A checkout from before the compiled
+ * server (BENCH_SERVER_ROOT) runs its sources with tsx's loader (`node --import tsx`, not the tsx
+ * CLI, so that there is a single process to signal).
  */
+const serverEntry = (root: string): string[] => {
+  if (!existsSync(`${root}/server/scripts/build.ts`)) return ["--import", "tsx", "server/src/node.ts"];
+  execFileSync("pnpm", ["--filter", "@balagh/server", "build"], { cwd: root, stdio: "ignore" });
+  return ["server/dist/node/server.js"];
+};
+
+/** The real server in a child process. */
 export const startServer = async ({
   root,
   env,
@@ -82,7 +90,7 @@ export const startServer = async ({
     for (const line of chunk.toString("utf8").split("\n")) if (line.trim()) lines.push(line);
     if (lines.length > TAIL_LINES) lines.splice(0, lines.length - TAIL_LINES);
   };
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server/src/node.ts"], {
+  const child = spawn(process.execPath, [...nodeArgs, ...serverEntry(root)], {
     cwd: root,
     env,
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,11 +1,11 @@
-import { execFile, spawnSync } from "node:child_process";
+import { execFile, execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeHcaptcha, startFakeHcaptcha } from "../fixtures/fake-hcaptcha.js";
-import { REPO_ROOT, startServerProcess, TSX } from "../fixtures/server-process.js";
+import { COMPILED_SERVER, REPO_ROOT, startServerProcess, TSX } from "../fixtures/server-process.js";
 
 let dir: string;
 let fake: FakeHcaptcha;
@@ -26,9 +26,13 @@ const readmeCurl = () => {
 };
 
 describe("pnpm start (server/src/node.ts)", () => {
-  it("migrates, seeds the demo, makes a master key once, serves both sites and takes the README's curl example", async () => {
+  it("runs the compiled server: migrates, seeds the demo, makes a master key once, serves both sites and takes the README's curl example", async () => {
+    const start = (JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { scripts: { start: string } })
+      .scripts.start;
+    expect(start).toMatch(new RegExp(`pnpm build && node .*${COMPILED_SERVER}`));
+    execFileSync("pnpm", ["--filter", "@balagh/server", "build"], { cwd: REPO_ROOT, stdio: "ignore" });
     const env = { DATABASE_URL: `file:${join(dir, "balagh.db")}`, HCAPTCHA_VERIFY_URL: fake.url };
-    const server = await startServerProcess(env);
+    const server = await startServerProcess(env, { compiled: true });
     try {
       expect(server.output()).toMatch(
         /Generated the demo master key in .*master\.key.*production must set BALAGH_MASTER_KEY/s,
@@ -60,7 +64,7 @@ describe("pnpm start (server/src/node.ts)", () => {
       await server.stop();
     }
 
-    const restarted = await startServerProcess(env);
+    const restarted = await startServerProcess(env, { compiled: true });
     try {
       expect(restarted.output()).toMatch(/Using the demo master key/);
       expect(restarted.output()).not.toMatch(/Seeded/);
