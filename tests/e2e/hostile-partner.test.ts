@@ -181,9 +181,7 @@ describe("a hostile partner page", () => {
       for (const m of fromWidget) {
         expect(m.origin).toBe(stack.hotline);
         expect(["ready", "close", "exit"]).toContain((m.data as { type: string }).type);
-        expect(Object.keys(m.data as object).filter((k) => !["source", "type", "url"].includes(k))).toEqual(
-          [],
-        );
+        expect(Object.keys(m.data as object).filter((k) => !["source", "type", "url"].includes(k))).toEqual([]);
       }
     } finally {
       await context.close();
