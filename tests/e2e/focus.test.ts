@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, CDPSession } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { LOADER_TEXT } from "../../widget/src/embed/messages.js";
 import { launchBrowser, PHONE } from "../fixtures/browser.js";
@@ -7,6 +7,7 @@ import {
   allowOrigin,
   appFrame,
   CATALOGS,
+  focusedInPartnerPage,
   frameVisible,
   heading,
   hostFocused,
@@ -23,12 +24,14 @@ let site: Site;
 let browser: Browser;
 let context: BrowserContext;
 let url: string;
+let inlineUrl: string;
 
 beforeAll(async () => {
   [stack, site, browser] = await Promise.all([startStack(), startSite(), launchBrowser()]);
   await allowOrigin(stack, site.origin);
   // A partner page with links and a search box of its own around the widget.
   url = site.page("/", partnerPage(stack.hotline));
+  inlineUrl = site.page("/inline", partnerPage(stack.hotline, { mode: "inline" }));
 });
 
 afterAll(async () => {
@@ -55,18 +58,6 @@ const openFromLauncher = async ({ clock = false } = {}) => {
   await page.keyboard.press("Enter");
   const frame = await appFrame(page);
   return { page, frame, keys: new Keys(page, frame) };
-};
-
-/**
- * What has the focus in the partner page, named by the accessibility tree (which, unlike the DOM
- * API, sees into the loader's closed shadow root): "button:Fermer", "Iframe:…", "link:Partner news".
- */
-const focusedInPartnerPage = async (cdp: CDPSession) => {
-  const { nodes } = await cdp.send("Accessibility.getFullAXTree");
-  const focused = nodes.filter(
-    (n) => n.role?.value !== "RootWebArea" && n.properties?.some((p) => p.name === "focused" && p.value.value),
-  );
-  return focused.map((n) => `${n.role?.value}:${n.name?.value}`).join(",") || "nothing";
 };
 
 /** Where the focused control of the form is, against the sticky bar that holds the quick exit. */
@@ -96,6 +87,16 @@ describe("focus and the modal dialog", () => {
         },
       )
       .toEqual([true, t["exit.button"]]);
+  });
+
+  it("inline, the form leaves the focus in the partner page as it loads", async () => {
+    context = await browser.newContext({ ...PHONE });
+    const page = await context.newPage();
+    await page.goto(inlineUrl);
+    // The form focuses its quick exit, if it does, in the same task that renders it: it has by now.
+    const frame = await appFrame(page);
+    expect(await frame.evaluate(() => document.hasFocus())).toBe(false);
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
   });
 
   it("a single Escape in the form closes the dialog within 1.5 s and gives the focus back to the launcher", async () => {

@@ -59,6 +59,8 @@ const quickExit = () => {
 
 installEscape(boot.mode, quickExit, postClose);
 
+const inline = new URLSearchParams(location.search).get("display") === "inline";
+
 // When the partner's dialog gives this frame the focus and nothing in it has it, the quick exit takes it.
 if (boot.mode === "iframe") {
   window.addEventListener("focus", () => {
@@ -71,7 +73,8 @@ const start = (catalog: Catalog) => {
   applyLanguage(boot.lang, catalog);
   render(<App boot={boot} initialCatalog={catalog} onLanguage={switchLanguage} onExit={quickExit} />, root);
   // In the partner's dialog the quick exit is where the keyboard starts: one Enter away from leaving.
-  if (boot.mode === "iframe") root.querySelector<HTMLElement>("button.exit")?.focus();
+  // Not inline: a form in the partner page must not pull the focus out of it as the page loads.
+  if (boot.mode === "iframe" && !inline) root.querySelector<HTMLElement>("button.exit")?.focus();
 };
 
 firstCatalog.then(

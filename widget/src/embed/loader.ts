@@ -14,7 +14,11 @@ if (script && data.partner && !w.Balagh?.open) {
   const text = LOADER_TEXT[lang];
   const mode = data.mode === "inline" || data.mode === "button" ? data.mode : "floating";
   const target = data.target ? document.querySelector(data.target) : null;
-  const query = new URLSearchParams({ lang, ...(data.country ? { country: data.country } : {}) });
+  const query = new URLSearchParams({
+    lang,
+    ...(data.country ? { country: data.country } : {}),
+    ...(mode === "inline" ? { display: "inline" } : {}),
+  });
   const src = `${hotline}/w/${encodeURIComponent(data.partner)}?${query}`;
 
   const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, attrs: Record<string, string> = {}) => {
