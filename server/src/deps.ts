@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { batchCommit, type Commit } from "./db/commit.js";
+import type { Commit } from "./db/commit.js";
 import type { AppDb } from "./db/types.js";
 import type { Env } from "./env.js";
 import { ttlCache } from "./http/ttl-cache.js";
@@ -21,8 +21,8 @@ export type AppConfig = Pick<Env, "publicUrl" | "hcaptcha" | "tipRateLimit"> & {
 /** What the runtime (Node, workerd, a test) hands to `createApp`. */
 export type AppDeps = {
   db: AppDb;
-  /** How a tip's statements are made durable; a local file groups them (node/group-commit.ts). */
-  commit?: Commit;
+  /** How a tip's statements are made durable: a local file groups them (node/group-commit.ts), D1 and Turso batch them. */
+  commit: Commit;
   /** Where rate-limit buckets live: the database by default (shared by Workers isolates), memory on Node. */
   rateLimiter?: RateLimiter;
   keys: Keys;
@@ -74,7 +74,7 @@ export const resolveServices = (deps: AppDeps): Services => {
     partner: ttlCache(ttl, now, (key: string) => findPartner(deps.db, key)),
     routingTable: () => routingTable(null),
     db: deps.db,
-    commit: deps.commit ?? batchCommit(deps.db),
+    commit: deps.commit,
     keys: deps.keys,
     publicOrigin: publicOrigin.origin,
     publicUrl: deps.config.publicUrl.replace(/\/$/, ""),

@@ -11,10 +11,12 @@ import { EnvError } from "./env.js";
 import { purgeExpired } from "./maintenance/purge.js";
 import { nodeClientAddress } from "./node/client-address.js";
 import { loadNodeConfig } from "./node/config.js";
+import { nodeCryptoBackend } from "./node/crypto-backend.js";
 import { migrateDatabase, openDatabase } from "./node/database.js";
 import { memoryRateLimiter } from "./node/memory-rate-limiter.js";
 import { nodeWebhookDelivery } from "./node/webhook-fetch.js";
 import { loadWidgetBuild } from "./node/widget-build.js";
+import { useCryptoBackend } from "./security/crypto-backend.js";
 import { deriveKeys } from "./security/keys.js";
 import { sealLegacyFreeText } from "./tips/legacy.js";
 
@@ -25,6 +27,7 @@ const log = (line: string) => console.log(line);
 const warn = (line: string) => console.warn(`WARNING: ${line}`);
 
 const main = async () => {
+  useCryptoBackend(nodeCryptoBackend);
   const config = loadNodeConfig(warn);
   const { client, db, commit } = await openDatabase(config.databaseUrl, config.databaseAuthToken);
   await migrateDatabase(db);

@@ -2,6 +2,7 @@ import { createClient } from "@libsql/client/web";
 import { drizzle as drizzleD1 } from "drizzle-orm/d1";
 import { drizzle as drizzleLibsql } from "drizzle-orm/libsql/web";
 import { type App, createApp } from "./app.js";
+import { type Commit, libsqlCommit } from "./db/commit.js";
 import * as schema from "./db/schema.js";
 import type { AppDb } from "./db/types.js";
 import { runDeliveries } from "./delivery/dispatcher.js";
@@ -12,7 +13,8 @@ import { purgeExpired } from "./maintenance/purge.js";
 import { deriveKeys, type Keys } from "./security/keys.js";
 
 /** The few Workers runtime types used here; @cloudflare/workers-types would redeclare DOM globals. */
-type D1Database = { prepare(query: string): unknown; batch(statements: unknown[]): Promise<unknown[]> };
+type D1Statement = { bind(...values: unknown[]): D1Statement };
+type D1Database = { prepare(query: string): D1Statement; batch(statements: D1Statement[]): Promise<unknown[]> };
 type WorkerEnv = Record<string, unknown> & { DB?: D1Database };
 type ExecutionContext = { waitUntil(promise: Promise<unknown>): void };
 type ScheduledController = { scheduledTime: number; cron: string };
@@ -22,12 +24,19 @@ type Runtime = { app: App; db: AppDb; keys: Keys; production: boolean };
 const stringVars = (env: WorkerEnv) =>
   Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
 
-const openDatabase = (env: WorkerEnv, vars: Record<string, string>, config: Env): AppDb => {
+/** A D1 batch is one transaction; D1 binds booleans as numbers itself. */
+const d1Commit =
+  (d1: D1Database): Commit =>
+  async (statements) => {
+    await d1.batch(statements.map(({ sql, args }) => d1.prepare(sql).bind(...args)));
+  };
+
+const openDatabase = (env: WorkerEnv, vars: Record<string, string>, config: Env): { db: AppDb; commit: Commit } => {
   if (vars.DATABASE_URL) {
     const client = createClient({ url: config.databaseUrl, authToken: config.databaseAuthToken });
-    return drizzleLibsql({ client, schema });
+    return { db: drizzleLibsql({ client, schema }), commit: libsqlCommit(client) };
   }
-  if (env.DB) return drizzleD1(env.DB, { schema });
+  if (env.DB) return { db: drizzleD1(env.DB, { schema }), commit: d1Commit(env.DB) };
   throw new EnvError("no database: bind a D1 database as DB or set DATABASE_URL to a Turso URL");
 };
 
@@ -36,10 +45,11 @@ const start = async (env: WorkerEnv): Promise<Runtime> => {
   const config = parseEnv(vars, { databaseBinding: Boolean(env.DB) });
   // Unlike Node's demo mode, a Worker has no data folder to keep a generated key in.
   if (!config.masterKey) throw new EnvError("BALAGH_MASTER_KEY is required: set it with `wrangler secret put`");
-  const db = openDatabase(env, vars, config);
+  const { db, commit } = openDatabase(env, vars, config);
   const keys = await deriveKeys(config.masterKey);
   const app = createApp({
     db,
+    commit,
     keys,
     config,
     clientAddress: (c) => c.req.header("CF-Connecting-IP"),

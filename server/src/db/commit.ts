@@ -1,11 +1,18 @@
-import type { AppDb, BatchStatement } from "./types.js";
+import type { SqlStatement } from "./statements.js";
 
 /** Writes the statements in one transaction and settles only once they are durable. */
-export type Commit = (statements: readonly [BatchStatement, ...BatchStatement[]]) => Promise<void>;
+export type Commit = (statements: readonly SqlStatement[]) => Promise<void>;
 
-/** D1 and Turso: each batch is one transaction, durable as that database promises (README: "What a 201 guarantees"). */
-export const batchCommit =
-  (db: AppDb): Commit =>
+/** Turso (or any libSQL client): one batch, one transaction, durable as that database promises. */
+type LibsqlBatch = {
+  batch(statements: { sql: string; args: SqlStatement["args"] }[], mode: "write"): Promise<unknown>;
+};
+
+export const libsqlCommit =
+  (client: LibsqlBatch): Commit =>
   async (statements) => {
-    await db.batch(statements);
+    await client.batch(
+      statements.map(({ sql, args }) => ({ sql, args: args.map((a) => (typeof a === "boolean" ? Number(a) : a)) })),
+      "write",
+    );
   };

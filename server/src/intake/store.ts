@@ -1,8 +1,6 @@
 import { regionCodeOf, type Tip } from "@balagh/shared";
-import { idempotencyKeys, tipRoutes, tips } from "../db/schema.js";
-import type { BatchStatement } from "../db/types.js";
-import { outboxWrites } from "../delivery/outbox.js";
-import { subjectOfNewTip } from "../delivery/payload.js";
+import type { SqlStatement } from "../db/statements.js";
+import { subjectOfNewTip, tipRoutedPayload } from "../delivery/payload.js";
 import type { Services } from "../deps.js";
 import type { RoutingResult } from "../routing/index.js";
 import { hmacHex } from "../security/keys.js";
@@ -10,6 +8,7 @@ import { seal } from "../security/seal.js";
 import { sealTipFields } from "../tips/sealing.js";
 import type { TriageResult } from "../triage/index.js";
 import { IDEMPOTENCY_TTL_MS, type Idempotency, sealContext } from "./idempotency.js";
+import { intakeStatements } from "./templates.js";
 
 export type NewTip = {
   id: string;
@@ -21,37 +20,43 @@ export type NewTip = {
   idempotency: Idempotency | null;
 };
 
-/** Every row of one tip, written together in one batch (one transaction): all of it or nothing. */
-export const tipWrite = async (services: Services, t: NewTip): Promise<[BatchStatement, ...BatchStatement[]]> => {
+/** Every row of one tip, for one transaction: all of it or nothing. */
+export const tipWrite = async (services: Services, t: NewTip): Promise<SqlStatement[]> => {
   const { tip } = t;
   const now = services.now();
-  const insertTip = services.db.insert(tips).values({
-    id: t.id,
-    receiptHash: await hmacHex(services.keys.receipt, t.receipt),
-    partnerId: t.partnerId,
-    language: tip.language,
-    dangerNow: tip.dangerNow,
-    reporterRole: tip.reporterRole,
-    country: tip.location.country,
-    regionCode: regionCodeOf(tip.location.country, tip.location.region),
-    when: tip.when,
-    situations: tip.situations,
-    childInvolved: tip.childInvolved,
-    indicators: tip.indicators,
-    otherCountries: tip.otherCountries ?? [],
-    disclosure: tip.disclosure,
-    victimConsentPolice: tip.victimConsentPolice ?? null,
-    priority: t.triage.priority,
-    classification: t.triage.classification,
-    flags: t.triage.flags,
-    routingNotes: t.routing.withheld,
-    ...(await sealTipFields(services.keys, t.id, tip, t.triage.reasons)),
-    createdAt: now,
-  });
-  const statements: [BatchStatement, ...BatchStatement[]] = [insertTip];
+  const write = intakeStatements(services.db);
+  const statements = [
+    write.tip({
+      id: t.id,
+      receiptHash: await hmacHex(services.keys.receipt, t.receipt),
+      partnerId: t.partnerId,
+      status: "received",
+      language: tip.language,
+      dangerNow: tip.dangerNow,
+      reporterRole: tip.reporterRole,
+      country: tip.location.country,
+      regionCode: regionCodeOf(tip.location.country, tip.location.region),
+      legacyRegion: null,
+      when: tip.when,
+      situations: tip.situations,
+      childInvolved: tip.childInvolved,
+      indicators: tip.indicators,
+      otherCountries: tip.otherCountries ?? [],
+      disclosure: tip.disclosure,
+      victimConsentPolice: tip.victimConsentPolice ?? null,
+      priority: t.triage.priority,
+      classification: t.triage.classification,
+      flags: t.triage.flags,
+      routingNotes: t.routing.withheld,
+      ...(await sealTipFields(services.keys, t.id, tip, t.triage.reasons)),
+      createdAt: now,
+    }),
+  ];
+  const subject = subjectOfNewTip(t);
   for (const r of t.routing.routes) {
     statements.push(
-      services.db.insert(tipRoutes).values({
+      write.route({
+        id: crypto.randomUUID(),
         tipId: t.id,
         agencyId: r.agencyId,
         role: r.role,
@@ -59,12 +64,19 @@ export const tipWrite = async (services: Services, t: NewTip): Promise<[BatchSta
         reason: r.reason,
         createdAt: now,
       }),
+      write.outbox({
+        id: crypto.randomUUID(),
+        tipId: t.id,
+        agencyId: r.agencyId,
+        event: "tip.routed",
+        payload: JSON.stringify(tipRoutedPayload(services.publicUrl, subject, r.role, now)),
+        now: now.getTime(),
+      }),
     );
   }
-  statements.push(...outboxWrites(services, subjectOfNewTip(t), t.routing.routes, now));
   if (t.idempotency) {
     statements.push(
-      services.db.insert(idempotencyKeys).values({
+      write.idempotency({
         key: t.idempotency.keyHash,
         fingerprint: t.idempotency.fingerprint,
         tipId: t.id,

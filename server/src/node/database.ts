@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { createClient } from "@libsql/client";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import { drizzle } from "drizzle-orm/libsql/node";
-import { batchCommit } from "../db/commit.js";
+import { libsqlCommit } from "../db/commit.js";
 import * as schema from "../db/schema.js";
 import type { AppDb } from "../db/types.js";
 import { groupCommit } from "./group-commit.js";
@@ -16,8 +16,10 @@ export const dataDirOf = (databaseUrl: string) =>
   databaseUrl.startsWith("file:") ? dirname(resolve(databaseUrl.slice("file:".length))) : resolve("data");
 
 /** Owner-only before SQLite opens it (SQLite gives its -wal and -shm files the database file's mode). */
+const localPath = (url: string) => resolve(url.slice("file:".length).split("?")[0] ?? "");
+
 const keepPrivate = (url: string) => {
-  const path = resolve(url.slice("file:".length).split("?")[0] ?? "");
+  const path = localPath(url);
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   if (!existsSync(path)) closeSync(openSync(path, "a", 0o600));
   for (const file of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(file)) chmodSync(file, 0o600);
@@ -38,8 +40,17 @@ export const openDatabase = async (url: string, authToken?: string) => {
     await client.execute("PRAGMA foreign_keys = ON");
   }
   const db: AppDb = drizzle({ client, schema });
-  const group = local ? groupCommit(client) : null;
-  return { client, db, commit: group?.commit ?? batchCommit(db), commitStats: group?.stats ?? null };
+  const group = local ? groupCommit(localPath(url)) : null;
+  return {
+    client,
+    db,
+    commit: group?.commit ?? libsqlCommit(client),
+    commitStats: group?.stats ?? null,
+    close: () => {
+      group?.close();
+      client.close();
+    },
+  };
 };
 
 export const migrateDatabase = (db: AppDb) =>

@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { spentCaptchas } from "../db/schema.js";
 import { migrateDatabase, openDatabase } from "./database.js";
 import { groupCommit } from "./group-commit.js";
 
@@ -14,18 +13,20 @@ beforeEach(async () => {
   await migrateDatabase(database.db);
 });
 afterEach(() => {
-  database.client.close();
+  database.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
-const insert = (hash: string) =>
-  database.db.insert(spentCaptchas).values({ hash, expiresAt: new Date("2030-01-01T00:00:00Z") });
+const insert = (hash: string) => ({
+  sql: "insert into spent_captchas (hash, expires_at) values (?, ?)",
+  args: [hash, 0],
+});
 const stored = async () =>
   (await database.client.execute("select hash from spent_captchas order by hash")).rows.map((r) => String(r.hash));
 
 describe("group commit", () => {
   it("commits requests that wait together in one transaction, and settles each only after it", async () => {
-    const { commit, stats } = groupCommit(database.client);
+    const { commit, stats } = groupCommit(join(dir, "group.db"));
     const settled: string[] = [];
     const commits = ["a", "b", "c", "d"].map((h) => commit([insert(h), insert(`${h}2`)]).then(() => settled.push(h)));
     expect(settled).toEqual([]);
@@ -35,7 +36,7 @@ describe("group commit", () => {
   });
 
   it("refuses only the request whose statement fails, and keeps the others of its group", async () => {
-    const { commit } = groupCommit(database.client);
+    const { commit } = groupCommit(join(dir, "group.db"));
     await commit([insert("taken")]);
     const results = await Promise.allSettled([
       commit([insert("x1")]),
@@ -47,7 +48,7 @@ describe("group commit", () => {
   });
 
   it("runs two requests that collide with each other so that exactly one wins", async () => {
-    const { commit } = groupCommit(database.client);
+    const { commit } = groupCommit(join(dir, "group.db"));
     const results = await Promise.allSettled([commit([insert("same")]), commit([insert("same")])]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await stored()).toEqual(["same"]);

@@ -1,91 +1,99 @@
-import { type Client, type InArgs, type InStatement, LibsqlBatchError } from "@libsql/client";
+import Database from "libsql";
 import type { Commit } from "../db/commit.js";
-import type { BatchStatement } from "../db/types.js";
+import type { SqlStatement } from "../db/statements.js";
 
-type Pending = { statements: InStatement[]; resolve: () => void; reject: (error: unknown) => void };
-
-const toStatement = (statement: BatchStatement): InStatement => {
-  // drizzle's own libSQL batch sends exactly this: the query's SQL and its driver-mapped parameters.
-  const { sql, params } = (statement as unknown as { toSQL(): { sql: string; params: InArgs } }).toSQL();
-  return { sql, args: params };
-};
-
-/** The member whose statements hold the group's statement number `index`. */
-const ownerOf = (members: readonly Pending[], index: number) => {
-  let first = 0;
-  for (const member of members) {
-    if (index < first + member.statements.length) return member;
-    first += member.statements.length;
-  }
-  return undefined;
-};
+type Pending = { statements: readonly SqlStatement[]; resolve: () => void; reject: (error: unknown) => void };
+type Statement = ReturnType<InstanceType<typeof Database>["prepare"]>;
 
 /**
- * Group commit for a local file with `synchronous=FULL`: the requests waiting at the same moment
- * share one transaction, so one fsync answers all of them, and each is answered only after it.
- * A request whose statement fails (an Idempotency-Key taken by another request of the group) is
- * taken out and run alone after the others committed, so its failure costs nobody else their tip.
+ * Group commit on a local file with `synchronous=FULL`: the requests waiting at the same moment share
+ * one transaction, so one fsync answers all of them, and each is answered only after it. Each request
+ * runs in its own savepoint, so one whose statement fails (an Idempotency-Key or a captcha taken by
+ * another) is rolled back alone and the others still commit. The hot path's statements stay prepared.
+ *
+ * It has its own connection to the file, opened on first use; the app's other reads and writes go
+ * through the libSQL client's connection (WAL lets them read while this one writes).
  */
-export const groupCommit = (client: Client) => {
+export const groupCommit = (path: string) => {
+  let db: InstanceType<typeof Database> | null = null;
+  const prepared = new Map<string, Statement>();
   let queue: Pending[] = [];
   let flushing = false;
   const stats = { groups: 0, requests: 0 };
 
-  const runAlone = async (p: Pending) => {
+  const open = () => {
+    if (db) return db;
+    db = new Database(path);
+    db.exec("PRAGMA journal_mode = WAL");
+    db.exec("PRAGMA synchronous = FULL");
+    db.exec("PRAGMA busy_timeout = 5000");
+    db.exec("PRAGMA foreign_keys = ON");
+    return db;
+  };
+
+  const run = (connection: InstanceType<typeof Database>, { sql, args }: SqlStatement) => {
+    let statement = prepared.get(sql);
+    if (!statement) {
+      statement = connection.prepare(sql);
+      prepared.set(sql, statement);
+    }
+    statement.run(args.map((a) => (typeof a === "boolean" ? Number(a) : a)));
+  };
+
+  const commitGroup = (group: Pending[]) => {
+    const connection = open();
+    const failed = new Map<Pending, unknown>();
     try {
-      await client.batch(p.statements, "write");
-      stats.groups++;
-      p.resolve();
-    } catch (error) {
-      p.reject(error);
-    }
-  };
-
-  const commitGroup = async (group: Pending[]) => {
-    let members = group;
-    const alone: Pending[] = [];
-    while (members.length > 1) {
-      try {
-        await client.batch(
-          members.flatMap((m) => m.statements),
-          "write",
-        );
-        stats.groups++;
-        for (const m of members) m.resolve();
-        members = [];
-      } catch (error) {
-        if (!(error instanceof LibsqlBatchError)) {
-          alone.push(...members);
-          members = [];
-          break;
+      connection.exec("BEGIN IMMEDIATE");
+      for (const member of group) {
+        connection.exec("SAVEPOINT member");
+        try {
+          for (const statement of member.statements) run(connection, statement);
+          connection.exec("RELEASE member");
+        } catch (error) {
+          connection.exec("ROLLBACK TO member");
+          connection.exec("RELEASE member");
+          failed.set(member, error);
         }
-        const culprit = ownerOf(members, error.statementIndex);
-        if (!culprit) throw error;
-        alone.push(culprit);
-        members = members.filter((m) => m !== culprit);
       }
+      connection.exec("COMMIT");
+      stats.groups++;
+    } catch (error) {
+      if (connection.inTransaction) connection.exec("ROLLBACK");
+      for (const member of group) member.reject(error);
+      return;
     }
-    for (const p of [...members, ...alone]) await runAlone(p);
+    for (const member of group) {
+      const error = failed.get(member);
+      if (failed.has(member)) member.reject(error);
+      else member.resolve();
+    }
   };
 
-  const flush = async () => {
+  const flush = () => {
     while (queue.length > 0) {
       const group = queue;
       queue = [];
-      await commitGroup(group);
+      commitGroup(group);
     }
     flushing = false;
   };
 
   const commit: Commit = (statements) =>
     new Promise<void>((resolve, reject) => {
-      queue.push({ statements: statements.map(toStatement), resolve, reject });
+      queue.push({ statements, resolve, reject });
       stats.requests++;
       if (flushing) return;
       flushing = true;
       // Let every request that is ready in this turn of the event loop join the group.
-      setImmediate(() => void flush());
+      setImmediate(flush);
     });
 
-  return { commit, stats };
+  const close = () => {
+    db?.close();
+    db = null;
+    prepared.clear();
+  };
+
+  return { commit, stats, close };
 };

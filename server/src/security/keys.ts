@@ -1,5 +1,6 @@
 import { bytesToHex } from "@noble/hashes/utils.js";
 import { decodeBase64 } from "hono/utils/encode";
+import { cryptoBackend } from "./crypto-backend.js";
 
 export const MASTER_KEY_BYTES = 32;
 
@@ -56,7 +57,7 @@ export const deriveKeys = async (masterKeyBase64: string): Promise<Keys> => {
 };
 
 export const hmacHex = async (key: CryptoKey | Promise<CryptoKey>, message: string): Promise<string> =>
-  bytesToHex(new Uint8Array(await crypto.subtle.sign("HMAC", await key, encoder.encode(message))));
+  bytesToHex(await cryptoBackend().hmacSha256(await key, encoder.encode(message)));
 
 /** A fresh master key, base64, for demo mode and for operators (`pnpm balagh keygen`). */
 export const generateMasterKey = (): string => {

@@ -1,4 +1,5 @@
 import { decodeBase64Url, encodeBase64Url } from "hono/utils/encode";
+import { cryptoBackend } from "./crypto-backend.js";
 import type { Keys } from "./keys.js";
 
 const VERSION = "v1";
@@ -15,12 +16,15 @@ export class SealError extends Error {}
  */
 export const seal = async (keys: Pick<Keys, "seal" | "keyId">, context: string, value: unknown): Promise<string> => {
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
-  const ciphertext = await crypto.subtle.encrypt(
-    { name: "AES-GCM", iv, additionalData: encoder.encode(context) },
+  const ciphertext = await cryptoBackend().encrypt(
     keys.seal,
+    iv,
+    encoder.encode(context),
     encoder.encode(JSON.stringify(value)),
   );
-  return [VERSION, keys.keyId, encodeBase64Url(iv.buffer), encodeBase64Url(ciphertext)].join(".");
+  return [VERSION, keys.keyId, encodeBase64Url(iv.buffer), encodeBase64Url(Uint8Array.from(ciphertext).buffer)].join(
+    ".",
+  );
 };
 
 export const unseal = async <T = unknown>(
@@ -32,9 +36,10 @@ export const unseal = async <T = unknown>(
   if (version !== VERSION || !keyId || !iv || !ciphertext || rest.length > 0) throw new SealError("not a sealed value");
   if (keyId !== keys.keyId) throw new SealError(`sealed with key ${keyId}, which this server does not hold`);
   try {
-    const plain = await crypto.subtle.decrypt(
-      { name: "AES-GCM", iv: decodeBase64Url(iv), additionalData: encoder.encode(context) },
+    const plain = await cryptoBackend().decrypt(
       keys.seal,
+      decodeBase64Url(iv),
+      encoder.encode(context),
       decodeBase64Url(ciphertext),
     );
     return JSON.parse(decoder.decode(plain)) as T;
