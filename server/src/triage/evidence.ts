@@ -127,6 +127,10 @@ const NARRATIVE_READINGS: Record<NarrativeSignal, Reading> = {
   wages_withheld: { signal: "wages_withheld", points: 5, side: "trafficking", harm: true },
   // Presumption of minority: a reporter may answer "no child" about a 15-year-old bride.
   minor: { signal: "minor", points: 6, side: null, harm: false, child: true },
+  // A child on the move without a parent is at risk by itself (DOMAIN.md child signs), on either side of the law.
+  unaccompanied_child: { signal: "unaccompanied_child", points: 10, side: null, harm: true, child: true },
+  // Arms make a threat deadly: they count as violence, happening now or not, and weigh more than a beating.
+  weapon: { signal: "weapon", points: 15, side: null, harm: true },
 };
 
 const WHEN_POINTS: Record<Tip["when"], number> = { happening_now: 10, last_24_hours: 8, last_7_days: 4, earlier: 0 };

@@ -7,7 +7,9 @@ import {
   type Phrase,
   phrasesStartingWith,
   type Term,
+  type Word,
   type WordForm,
+  writtenWith,
 } from "./lexicon/index.js";
 import { normalise, type Token, tokenise } from "./normalise.js";
 
@@ -26,12 +28,12 @@ const NEGATION_REACH = 3;
 const QUOTES_PER_SIGNAL = 3;
 const CHILD_AGE = /^\d{1,2}$/u;
 
-const termMatches = (term: Term, form: WordForm) => {
-  switch (term.kind) {
+const wordMatches = (word: Word, form: WordForm) => {
+  switch (word.kind) {
     case "exact":
-      return form.text === term.text;
+      return form.text === word.text;
     case "stem":
-      return form.text.startsWith(term.text);
+      return form.text.startsWith(word.text);
     case "minor_age": {
       if (!CHILD_AGE.test(form.text)) return false;
       const age = Number(form.text);
@@ -40,40 +42,59 @@ const termMatches = (term: Term, form: WordForm) => {
   }
 };
 
-type Span = { phrase: Phrase; first: number; last: number; conjoined: boolean };
+/** What a term matches in one form of a word: the lexicon's own word for a choice, "" for a plain word. */
+const termMatch = (term: Term, form: WordForm): string | undefined =>
+  term.kind === "one_of"
+    ? term.options.find((option) => wordMatches(option.word, form))?.written
+    : wordMatches(term, form)
+      ? ""
+      : undefined;
+
+const firstMatch = (term: Term, forms: WordForm[]) => {
+  for (const form of forms) {
+    const choice = termMatch(term, form);
+    if (choice !== undefined) return { form, choice };
+  }
+  return undefined;
+};
+
+type Span = { phrase: Phrase; first: number; last: number; conjoined: boolean; chosen: string[] };
 
 const matchAt = (phrase: Phrase, tokens: Token[], forms: WordForm[][], first: number): Span | null => {
   let conjoined = false;
+  const chosen: string[] = [];
   for (const [offset, term] of phrase.terms.entries()) {
     const at = first + offset;
     const token = tokens[at];
     if (!token || token.clause !== tokens[first]?.clause) return null;
-    const form = forms[at]?.find((f) => termMatches(term, f));
-    if (!form) return null;
-    if (offset === 0) conjoined = form.conjoined;
+    const match = firstMatch(term, forms[at] ?? []);
+    if (!match) return null;
+    if (term.kind === "one_of") chosen.push(match.choice);
+    if (offset === 0) conjoined = match.form.conjoined;
   }
-  return { phrase, first, last: first + phrase.terms.length - 1, conjoined };
+  return { phrase, first, last: first + phrase.terms.length - 1, conjoined, chosen };
 };
 
 // "ولا"/"فلم" carry the negator behind "and"; "بما" does not negate.
 const negatorIn = (forms: WordForm[]) =>
   forms.find((form, i) => (i === 0 || form.conjoined) && NEGATION.negators.has(form.text));
 
-const negates = (tokens: Token[], forms: WordForm[][], at: number) => {
+const negates = (phrase: Phrase, tokens: Token[], forms: WordForm[][], at: number) => {
   const negator = negatorIn(forms[at] ?? []);
   if (!negator) return false;
+  if (phrase.negationInside && NEGATION.openers.has(negator.text)) return false;
   const next = tokens[at + 1];
   return !(next && NEGATION.falseNegations.has(`${negator.text} ${next.text}`));
 };
 
 const isNegated = (span: Span, tokens: Token[], forms: WordForm[][]) => {
   // A phrase led by "و"/"ف" ("and") starts a new coordinated clause, out of an earlier negation's reach.
-  if (span.phrase.negationInside || span.conjoined) return false;
+  if (span.conjoined) return false;
   const clause = tokens[span.first]?.clause;
   for (let at = span.first - 1; at >= Math.max(0, span.first - NEGATION_REACH); at--) {
     const token = tokens[at];
     if (!token || token.clause !== clause || NEGATION.scopeBreakers.has(token.text)) return false;
-    if (negates(tokens, forms, at)) return true;
+    if (negates(span.phrase, tokens, forms, at)) return true;
   }
   return false;
 };
@@ -111,7 +132,12 @@ export const readNarrative = (narrative: string): NarrativeHit[] => {
     if (seen.has(key)) continue;
     seen.add(key);
     quoted.set(span.phrase.signal, seen);
-    hits.push({ signal: span.phrase.signal, quote, phrase: span.phrase.written, language: span.phrase.language });
+    hits.push({
+      signal: span.phrase.signal,
+      quote,
+      phrase: writtenWith(span.phrase, span.chosen),
+      language: span.phrase.language,
+    });
   }
   return hits;
 };

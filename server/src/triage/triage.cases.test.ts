@@ -1,30 +1,5 @@
-import { type TipInput, tipSchema } from "@balagh/shared";
 import { describe, expect, it } from "vitest";
-import { type Classification, type Flag, type Priority, type PriorityRule, type Signal, triage } from "./index.js";
-
-type Case = {
-  name: string;
-  tip: Partial<TipInput> & Pick<TipInput, "language" | "narrative">;
-  priority: Priority;
-  rule?: PriorityRule;
-  classification: Classification;
-  flags: Flag[];
-  /** Answer codes or narrative words that must be cited as reasons. */
-  cites?: string[];
-  /** Readings that must not appear among the reasons. */
-  neverReads?: Signal[];
-};
-
-const tipOf = (c: Case) =>
-  tipSchema.parse({
-    dangerNow: "no",
-    reporterRole: "witness",
-    location: { country: "MR" },
-    when: "last_7_days",
-    childInvolved: "no",
-    disclosure: "anonymous",
-    ...c.tip,
-  });
+import { type Case, expectCase } from "./table.js";
 
 const CASES: Case[] = [
   // P0: danger right now, captivity or ransom now, violence now, an unsafe boat about to leave.
@@ -638,15 +613,5 @@ describe("triage table", () => {
     expect(new Set(CASES.map((c) => c.tip.language))).toEqual(new Set(["fr", "ar", "en", "es"]));
   });
 
-  it.each(CASES)("$name → $priority, $classification", (c) => {
-    const result = triage(tipOf(c));
-    expect(result.priority).toBe(c.priority);
-    if (c.rule) expect(result.priorityRule).toBe(c.rule);
-    expect(result.classification).toBe(c.classification);
-    expect([...result.flags].sort()).toEqual([...c.flags].sort());
-    const cited = result.reasons.map((r) => r.evidence);
-    for (const evidence of c.cites ?? []) expect(cited).toContain(evidence);
-    const read = result.reasons.map((r) => r.signal);
-    for (const signal of c.neverReads ?? []) expect(read).not.toContain(signal);
-  });
+  it.each(CASES)("$name → $priority, $classification", expectCase);
 });

@@ -14,18 +14,18 @@ import {
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FLAGS, PRIORITY_RULES, type Priority, type TriageResult, triage } from "./index.js";
-import { LEXICONS } from "./lexicon/index.js";
+import { examplesOf } from "./lexicon/examples.js";
+import { LEXICONS, PHRASES } from "./lexicon/index.js";
 import { normalise } from "./normalise.js";
 
 const PRIORITIES: Priority[] = ["P0", "P1", "P2", "P3"];
 const urgency = (p: Priority) => PRIORITIES.indexOf(p);
 
-// Lexicon phrases made concrete: "#" becomes an age, a stem gets an ending.
-const lexiconWords = LEXICONS.flatMap((l) => [
-  ...l.negators,
-  ...l.scopeBreakers,
-  ...Object.values(l.phrases).flatMap((list) => (list ?? []).map((p) => p.replaceAll("#", "14").replaceAll("*", "s"))),
-]);
+// Lexicon phrases made concrete: "#" becomes an age, a stem gets an ending, one word of each choice is written.
+const lexiconWords = [
+  ...LEXICONS.flatMap((l) => [...l.negators, ...l.scopeBreakers]),
+  ...PHRASES.flatMap((phrase) => examplesOf(phrase, "s")),
+];
 const fillers = [
   "le",
   "la",

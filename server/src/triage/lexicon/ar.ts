@@ -2,6 +2,18 @@ import type { Lexicon } from "./lexicon.js";
 
 // Modern Standard Arabic with common Maghrebi and Hassaniya forms, plus the Latin-script
 // (Arabizi) words for irregular crossings that reporters type on phones.
+
+const TAKE =
+  "أخذوا|أخذ|أخذت|يأخذون|يأخذوا|يأخذ|صادر|صادرت|يصادرون|سحب|سحبت|يسحبون|حجز|يحجزون|احتفظوا|احتفظ|يحتفظون|يحتفظ";
+const PAPERS = "جواز*|وثائق*|أوراق*|باسبور*|هوي*";
+// Darija: "خداو ليا الباسبور", "حبسو لينا لوراق".
+const TAKE_DARIJA = "خداو|خذاو|داو|شدو|شداو|حبسو|حجزو";
+const TO_US = "ليا|لي|لينا|ليه|ليها|ليهم";
+const PAPERS_DARIJA = "باسبور*|بسبور*|وراق*|أوراق*|كارط*|جواز*";
+const PAPERS_ARABIZI = "lpasspor*|passpor*|lbasbor|basbor|lwra9|lwraq|lkarta|passeport*";
+const CHILD = "طفل|طفلة|أطفال|أطفالا|قاصر|قاصرة|قاصرين|قاصرون|قاصرات|قصر|صغار|دراري|وليدات|عيال";
+const TRAVEL = "يسافر|يسافرون|تسافر|سافر|سافروا|سافرت|يعبر|يعبرون|عبر|عبروا|وصل|وصلوا|جاء|جاؤوا";
+
 export const arabic: Lexicon = {
   language: "ar",
   negators: [
@@ -42,6 +54,11 @@ export const arabic: Lexicon = {
     "ما زالت",
     "ما زالوا",
     "ما زلت",
+    "ما زلنا",
+    "لا زلت",
+    "لا زلنا",
+    "لا أزال",
+    "لا نزال",
     "ما إذا",
     "ما حدث",
     "ما يحدث",
@@ -97,6 +114,24 @@ export const arabic: Lexicon = {
       "يوميا",
       "منذ",
       "حتى اليوم",
+      "ما|لا زلت|زلنا",
+      "مازلت",
+      "مازلنا",
+      "لازلت",
+      "لازلنا",
+      "لا أزال|نزال",
+      "إلى|حتى|لحد|لغاية الآن",
+      "إلى حد الآن|الساعة",
+      "لحد الساعة",
+      "إلى|حتى يومنا هذا",
+      "مستمر*",
+      "يستمر",
+      "تستمر",
+      "متواصل*",
+      "باقي كنخدم|كنخدمو|خدام|خدامة|خدامين|عندهم|معاهم",
+      "mazal*",
+      "mazel*",
+      "ba9i|baqi khdam|khdama|kankhdem|3endhom|m3ahom",
     ],
     released: [
       "أطلق سراح*",
@@ -249,7 +284,20 @@ export const arabic: Lexicon = {
     ],
     threats: ["هدد*", "يهدد*", "تهديد*"],
     debt: ["ديون", "سداد الدين", "تسديد الدين", "دين الرحلة", "مدين", "مدينون", "مدينين"],
-    papers_taken: ["أخذوا جواز*", "صادروا*", "مصادرة جواز*", "سحبوا جواز*", "حجزوا جواز*", "أخذوا وثائق*"],
+    papers_taken: [
+      "صادروا*",
+      "مصادرة جواز*",
+      "سحبوا جواز*",
+      "حجزوا جواز*",
+      `${TAKE} ${PAPERS}`,
+      `${TAKE} بطاق* هوي*|تعريف*`,
+      "جواز*|وثائق*|أوراق*|باسبور* عند|لدى|محجوز*|مصادر*|مسحوب*",
+      "جواز* سفر* عند|لدى|محجوز*|مصادر*|مسحوب*",
+      `${TAKE_DARIJA} ${PAPERS_DARIJA}`,
+      `${TAKE_DARIJA} ${TO_US} ${PAPERS_DARIJA}`,
+      `khdaw|daw|chddo|hbsou ${PAPERS_ARABIZI}`,
+      `khdaw|daw|chddo|hbsou lia|lina|lih|lihom ${PAPERS_ARABIZI}`,
+    ],
     wages_withheld: [
       "بدون أجر",
       "بلا أجر",
@@ -276,6 +324,40 @@ export const arabic: Lexicon = {
       "دون سن 18",
       "تحت سن 18",
       "دون الثامنة عشرة",
+    ],
+    unaccompanied_child: [
+      `${CHILD} غير مصحوب*|مرافق*`,
+      `${CHILD} بدون|بلا|دون مرافق*|أهل*|أسر*|عائل*|والدي*|ولي|أولياء`,
+      `${CHILD} وحد*|مفرد*`,
+      `${CHILD} ${TRAVEL} وحد*|مفرد*`,
+      `${CHILD} ${TRAVEL} بدون|بلا|دون مرافق*|أهل*`,
+      "drari|wlad|sghar bo7dhom|bou7dhom|bo7do|bou7do|bo7dha|bou7dha|wa7dhom",
+    ],
+    weapon: [
+      "سلاح*",
+      "أسلحة",
+      "مسلح*",
+      "بندقي*",
+      "مسدس*",
+      "رشاش*",
+      "كلاشن*",
+      "سكين",
+      "سكينا",
+      "سكاكين",
+      "ساطور",
+      "خنجر",
+      "رصاص*",
+      "أطلق*|يطلقون|إطلاق النار",
+      // Darija: a knife.
+      "جنوي*",
+      "موس",
+      "sla7",
+      "slah",
+      "msal7in",
+      "msl7in",
+      "mselhin",
+      "jenwi*",
+      "jnwi*",
     ],
   },
 };

@@ -1,5 +1,14 @@
 import type { Lexicon } from "./lexicon.js";
 
+const WHOSE = "my|his|her|our|their|your|the|all";
+const KEEP =
+  "took|take|takes|taking|taken|kept|keep|keeps|keeping|hold|holds|holding|held|seized|seize|seizes|withheld|withhold|withholds|withholding|confiscated|confiscates";
+const PAPERS = "passport|passports|papers|documents|id|ids|visa|visas";
+const CHILD = "child|children|kid|kids|boy|boys|girl|girls|minor|minors|teenager|teenagers|teen|teens";
+const TRAVELLING =
+  "travelling|traveling|travel|travels|travelled|traveled|crossing|crossed|crosses|left|arrived|are|is|was|were";
+const COUNT = "two|three|four|five|six|seven|eight|nine|ten|several|many|#";
+
 export const english: Lexicon = {
   language: "en",
   negators: [
@@ -67,6 +76,19 @@ export const english: Lexicon = {
       "for months",
       "ongoing",
       "to this day",
+      "until now",
+      "up to now",
+      "till now",
+      "to date",
+      "ever since",
+      "keeps happening",
+      "still going on",
+      "going on for",
+      `for ${COUNT} years|months|weeks`,
+      "never stopped",
+      "not stopped",
+      "hasn't stopped",
+      "haven't stopped",
     ],
     released: ["released", "freed", "escaped", "set free", "let go", "rescued"],
     boat: ["boat*", "pirogue*", "canoe*", "dinghy", "dinghies", "vessel*", "zodiac*"],
@@ -186,18 +208,13 @@ export const english: Lexicon = {
     threats: ["threat*", "report them to the police", "report him to the police", "report her to the police"],
     debt: ["debt*", "pay back", "pay off", "repay*", "owes", "owe", "owed"],
     papers_taken: [
-      "passport taken",
-      "passports taken",
-      "papers taken",
-      "took his passport",
-      "took her passport",
-      "took their passports",
-      "took his papers",
-      "took her papers",
-      "took their papers",
-      "kept his passport",
-      "kept her passport",
-      "keep their passports",
+      "passport|passports|papers|documents taken|kept|seized|withheld|confiscated",
+      "passport|passports|papers|documents was|were|got|are|is taken|kept|seized|withheld|confiscated",
+      `${KEEP} ${WHOSE} ${PAPERS}`,
+      `${KEEP} ${WHOSE} id|identity card|cards`,
+      `${KEEP} ${WHOSE} identity documents|papers`,
+      `${KEEP} ${WHOSE} residence permit|permits|card|cards`,
+      `${KEEP} away ${WHOSE} ${PAPERS}`,
       "confiscat*",
     ],
     wages_withheld: [
@@ -214,5 +231,35 @@ export const english: Lexicon = {
       "didn't pay",
     ],
     minor: ["minors", "underage", "under age", "# years old", "# year old", "aged #"],
+    unaccompanied_child: [
+      `unaccompanied ${CHILD}`,
+      "unaccompanied migrant|migrants child|children|minor|minors",
+      "unaccompanied asylum seeking child|children",
+      "unaccompanied # year|years old",
+      "separated child|children|minor|minors",
+      `${CHILD} alone|unaccompanied`,
+      `${CHILD} ${TRAVELLING} alone|unaccompanied`,
+      `${CHILD} on their own|by themselves|by himself|by herself`,
+      `${CHILD} without parents|family|adults|an adult`,
+      `# year|years old ${TRAVELLING} alone|unaccompanied`,
+    ],
+    weapon: [
+      "armed",
+      "weapon*",
+      "gun*",
+      "knife",
+      "knives",
+      "knifepoint",
+      "machete*",
+      "rifle*",
+      "pistol",
+      "pistols",
+      "revolver*",
+      "firearm*",
+      "kalashnikov*",
+      "shot at",
+      "shooting at",
+      "opened fire",
+    ],
   },
 };

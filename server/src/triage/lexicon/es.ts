@@ -1,5 +1,16 @@
 import type { Lexicon } from "./lexicon.js";
 
+const WHOSE = "el|los|la|las|mi|mis|su|sus|nuestro|nuestros|nuestra|nuestras|tu|tus";
+const KEEP =
+  "quitaron|quitó|quitan|quita|quitado|retienen|retiene|retuvieron|retuvo|retenido|guardan|guarda|guardaron|guardó|confiscaron|confiscó|confiscan|cogieron|cogió";
+const PAPERS = "pasaporte|pasaportes|papeles|documentos|documentación|dni|nie|carné|carnés|carnet|carnets";
+const CHILD =
+  "niño|niña|niños|niñas|menor|menores|chaval|chavala|chavales|chavalas|crío|cría|críos|crías|chico|chica|chicos|chicas|adolescente|adolescentes";
+const ALONE = "solo|sola|solos|solas";
+const TRAVEL =
+  "viaja|viajan|viajaba|viajaban|cruza|cruzan|cruzó|cruzaron|llegó|llegaron|va|van|iba|iban|está|están|estaba|estaban";
+const COUNT = "dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|varios|muchos|unos|#";
+
 export const spanish: Lexicon = {
   language: "es",
   negators: ["no", "nunca", "jamás", "ni", "sin", "nadie", "ningún", "ninguna", "ninguno", "tampoco", "nada"],
@@ -45,6 +56,19 @@ export const spanish: Lexicon = {
       "desde hace",
       "hasta hoy",
       "hasta ahora",
+      "a día de hoy",
+      "hasta el día de hoy",
+      "desde entonces",
+      "sigo",
+      "seguimos",
+      "continúo",
+      "continuamos",
+      `llevo|lleva|llevamos|llevan ${COUNT} años|meses|semanas`,
+      "llevo|lleva|llevamos|llevan años|meses|semanas|tiempo",
+      "no ha parado",
+      "no han parado",
+      "no para de",
+      "no paran de",
     ],
     released: [
       "liberado",
@@ -224,14 +248,13 @@ export const spanish: Lexicon = {
     threats: ["amenaz*"],
     debt: ["deuda*", "endeudad*", "devolver el dinero", "pagar la deuda"],
     papers_taken: [
-      "me quitaron el pasaporte",
-      "le quitaron el pasaporte",
-      "les quitaron los pasaportes",
-      "le quitaron los papeles",
-      "les quitaron los papeles",
-      "retienen el pasaporte",
-      "retienen los pasaportes",
-      "pasaporte retenido",
+      // With the pronoun, so that staff read whose papers: "me quitaron el pasaporte".
+      `me|le|les|nos ${KEEP} ${WHOSE} ${PAPERS}`,
+      `${KEEP} ${WHOSE} ${PAPERS}`,
+      `${KEEP} ${WHOSE} tarjeta|tarjetas|documento|documentos de identidad|residencia`,
+      `se quedaron|quedó|quedan|queda con ${WHOSE} ${PAPERS}`,
+      `tiene|tienen mis|nuestros|nuestras ${PAPERS}`,
+      "pasaporte|pasaportes|papeles|documentos retenido*|confiscad*|requisad*",
       "confiscad*",
     ],
     wages_withheld: [
@@ -256,6 +279,35 @@ export const spanish: Lexicon = {
       "niñas de # años",
       "chico de # años",
       "chica de # años",
+    ],
+    unaccompanied_child: [
+      "menor|menores no acompañado|acompañados|acompañada|acompañadas",
+      "menores extranjeros no acompañados",
+      `${CHILD} ${ALONE}`,
+      `${CHILD} ${TRAVEL} ${ALONE}`,
+      `${CHILD} sin acompañante|acompañantes|compañía|familia|padres|adultos|un adulto`,
+      `de # años ${TRAVEL} ${ALONE}`,
+    ],
+    weapon: [
+      "arma",
+      "armas",
+      "armado",
+      "armados",
+      "está|estaba|iba|va|venía armada",
+      "están|estaban|iban|van|venían armadas",
+      "arma|armas de fuego",
+      "arma blanca",
+      "pistola*",
+      "escopeta*",
+      "fusil*",
+      "rifle*",
+      "revólver*",
+      "cuchillo*",
+      "navaja*",
+      "machete*",
+      "kalashnikov*",
+      "disparo|disparos|dispararon|disparó|disparan",
+      "tirote*",
     ],
   },
 };

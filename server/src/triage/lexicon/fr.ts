@@ -1,8 +1,20 @@
 import type { Lexicon } from "./lexicon.js";
 
+const WHOSE = "mon|ma|mes|son|sa|ses|notre|nos|leur|leurs|votre|vos|les";
+const KEEP =
+  "pris|prennent|prenaient|garde|gardent|gardé|gardait|gardaient|retient|retiennent|retenu|retenait|retenaient|détient|détiennent|enlevé|saisi|bloqué|bloque|bloquent";
+// "Talibé" is left out: "talibés seuls" must still read as begging.
+const CHILD =
+  "enfant|enfants|mineur|mineurs|mineure|mineures|fillette|fillettes|garçon|garçons|gamin|gamins|gamine|gamines|adolescent|adolescents|adolescente|adolescentes|ado|ados|petit|petits|petite|petites";
+const ALONE = "seul|seule|seuls|seules";
+const TRAVEL =
+  "voyage|voyagent|voyageait|voyageaient|traverse|traversent|est|sont|était|étaient|part|partent|arrive|arrivent";
+const COUNT = "deux|trois|quatre|cinq|six|sept|huit|neuf|dix|plusieurs|des|quelques|#";
+
 export const french: Lexicon = {
   language: "fr",
   negators: ["pas", "plus", "jamais", "aucun", "aucune", "ni", "sans", "non", "ne", "n", "rien", "nullement"],
+  negationOpeners: ["ne", "n"],
   falseNegations: ["plus de", "plus que", "non seulement", "sans doute"],
   scopeBreakers: ["et", "mais", "car", "donc", "puis", "parce", "pourtant", "cependant"],
   phrases: {
@@ -43,6 +55,14 @@ export const french: Lexicon = {
       "continuent",
       "jusqu'à aujourd'hui",
       "jusqu'à présent",
+      "jusqu'à maintenant",
+      "jusqu'à ce jour",
+      "à ce jour",
+      // "je ne peux toujours pas partir": still, not a negated "toujours".
+      "toujours pas",
+      `fait|voilà ${COUNT} ans|mois|années|semaines que`,
+      "jamais cessé",
+      "arrête pas",
     ],
     released: [
       "libéré",
@@ -229,12 +249,13 @@ export const french: Lexicon = {
     debt: ["dette*", "rembourser", "rembourse", "remboursent", "endetté*"],
     papers_taken: [
       "confisqu*",
-      "pris son passeport",
-      "pris ses papiers",
-      "pris leurs passeports",
-      "pris leurs papiers",
-      "garde son passeport",
-      "gardent leurs passeports",
+      `${KEEP} ${WHOSE} passeport*|papiers|documents`,
+      `${KEEP} ${WHOSE} carte*|pièce* d'identité`,
+      `${KEEP} ${WHOSE} carte*|titre* de séjour`,
+      // "nos passeports sont retenus par le patron": papers held, not people.
+      "passeport*|papiers|documents retenu*|gardé*|pris",
+      "passeport*|papiers|documents est|sont|était|étaient retenu*|gardé*|pris|confisqu*|chez",
+      "passeport*|papiers|documents ont|a été retenu*|gardé*|pris|confisqu*",
     ],
     wages_withheld: [
       "pas payé",
@@ -244,6 +265,7 @@ export const french: Lexicon = {
       "jamais payé",
       "jamais payée",
       "jamais payés",
+      "jamais payées",
       "sans salaire",
       "sans être payé",
       "sans être payée",
@@ -259,8 +281,6 @@ export const french: Lexicon = {
       "mineures",
       "enfant mineur",
       "enfants mineurs",
-      "mineur non accompagné",
-      "mineurs non accompagnés",
       "âgé de #",
       "âgée de #",
       "âgés de #",
@@ -273,6 +293,32 @@ export const french: Lexicon = {
       "fille de # ans",
       "garçon de # ans",
       "fillette*",
+    ],
+    unaccompanied_child: [
+      "mineur|mineurs|mineure|mineures non accompagné*",
+      `${CHILD} isolé|isolés|isolée|isolées`,
+      `${CHILD} ${ALONE}`,
+      `${CHILD} ${TRAVEL} ${ALONE}`,
+      `${CHILD} sans parents|famille|accompagnateur*|adulte*`,
+      `de # ans ${TRAVEL} ${ALONE}`,
+    ],
+    weapon: [
+      // Accents fold: these are also "armé", "armés".
+      "arme",
+      "armes",
+      "arme blanche",
+      "arme|armes à feu",
+      "fusil*",
+      "pistolet*",
+      "revolver*",
+      "kalachnikov*",
+      "kalach",
+      "couteau*",
+      "machette*",
+      "coutelas",
+      "poignard*",
+      "coup|coups de feu",
+      "tiré|tirent|tirer|tirait sur",
     ],
   },
 };

@@ -11,7 +11,9 @@ export { NARRATIVE_SIGNALS } from "./lexicon.js";
 
 export const LEXICONS: readonly Lexicon[] = [french, arabic, english, spanish];
 
-export type Term = { kind: "exact"; text: string } | { kind: "stem"; text: string } | { kind: "minor_age" };
+export type Word = { kind: "exact"; text: string } | { kind: "stem"; text: string } | { kind: "minor_age" };
+/** One word of a phrase, or a choice of words ("mon|mes|nos"), each kept as the lexicon writes it. */
+export type Term = Word | { kind: "one_of"; options: { written: string; word: Word }[] };
 
 export type Phrase = {
   signal: NarrativeSignal;
@@ -25,6 +27,7 @@ export type Phrase = {
 
 export type Negation = {
   negators: ReadonlySet<string>;
+  openers: ReadonlySet<string>;
   falseNegations: ReadonlySet<string>;
   scopeBreakers: ReadonlySet<string>;
 };
@@ -34,23 +37,36 @@ const pairs = (list: readonly string[]) => list.map((entry) => words([entry]).jo
 
 export const NEGATION: Negation = {
   negators: new Set(LEXICONS.flatMap((l) => words(l.negators))),
+  openers: new Set(LEXICONS.flatMap((l) => words(l.negationOpeners ?? []))),
   falseNegations: new Set(LEXICONS.flatMap((l) => pairs(l.falseNegations))),
   scopeBreakers: new Set(LEXICONS.flatMap((l) => words(l.scopeBreakers))),
 };
 
-const termsOf = (written: string): Term[] =>
-  written
-    .split(/\s+/u)
-    .filter((word) => word !== "")
-    .flatMap((word): Term[] => {
-      if (word === "#") return [{ kind: "minor_age" }];
-      const isStem = word.endsWith("*");
-      const parts = tokenise(isStem ? word.slice(0, -1) : word);
-      // In "d'enfant*" only the last part is a stem.
-      return parts.map((t, i) => ({ kind: isStem && i === parts.length - 1 ? "stem" : "exact", text: t.text }));
-    });
+export const wordsOf = (written: string) => written.split(/\s+/u).filter((word) => word !== "");
 
-const isNegator = (term: Term) => term.kind === "exact" && NEGATION.negators.has(term.text);
+const wordTerms = (word: string): Word[] => {
+  if (word === "#") return [{ kind: "minor_age" }];
+  const isStem = word.endsWith("*");
+  const parts = tokenise(isStem ? word.slice(0, -1) : word);
+  // In "d'enfant*" only the last part is a stem.
+  return parts.map((t, i) => ({ kind: isStem && i === parts.length - 1 ? "stem" : "exact", text: t.text }));
+};
+
+const termsOf = (written: string): Term[] =>
+  wordsOf(written).flatMap((word): Term[] => {
+    if (!word.includes("|")) return wordTerms(word);
+    const options = word.split("|").map((option) => {
+      const [only, ...more] = wordTerms(option);
+      if (!only || more.length > 0) throw new Error(`lexicon: "${option}" in "${written}" must be one word`);
+      return { written: option, word: only };
+    });
+    return [{ kind: "one_of", options }];
+  });
+
+const isNegator = (term: Term): boolean =>
+  term.kind === "one_of"
+    ? term.options.every((option) => isNegator(option.word))
+    : term.kind === "exact" && NEGATION.negators.has(term.text);
 
 const phrasesOf = (lexicon: Lexicon): Phrase[] =>
   Object.entries(lexicon.phrases).flatMap(([signal, list]) =>
@@ -66,8 +82,18 @@ const phrasesOf = (lexicon: Lexicon): Phrase[] =>
     }),
   );
 
-const termKey = (term: Term) => (term.kind === "minor_age" ? "#" : `${term.kind}:${term.text}`);
+export const wordKey = (word: Word) => (word.kind === "minor_age" ? "#" : `${word.kind}:${word.text}`);
+const termKey = (term: Term) =>
+  term.kind === "one_of" ? `(${term.options.map((o) => wordKey(o.word)).join("|")})` : wordKey(term);
 export const phraseKey = (phrase: Phrase) => phrase.terms.map(termKey).join(" ");
+
+/** The phrase with one word chosen from each choice, in order: what staff read as the phrase that matched. */
+export const writtenWith = (phrase: Phrase, chosen: readonly string[]) => {
+  let next = 0;
+  return wordsOf(phrase.written)
+    .map((word) => (word.includes("|") ? (chosen[next++] ?? word) : word))
+    .join(" ");
+};
 
 /** Every phrase of every language; the same words listed by two languages for one signal count once. */
 export const PHRASES: readonly Phrase[] = (() => {
@@ -132,11 +158,16 @@ const byFirstTerm = (() => {
   const ages: Phrase[] = [];
   const add = (map: Map<string, Phrase[]>, key: string, phrase: Phrase) =>
     map.set(key, [...(map.get(key) ?? []), phrase]);
+  const index = (first: Word, phrase: Phrase) => {
+    if (first.kind === "exact") add(words, first.text, phrase);
+    else if (first.kind === "stem") add(stems, first.text.slice(0, STEM_KEY_LENGTH), phrase);
+    else ages.push(phrase);
+  };
   for (const phrase of PHRASES) {
     const first = phrase.terms[0];
-    if (first?.kind === "exact") add(words, first.text, phrase);
-    else if (first?.kind === "stem") add(stems, first.text.slice(0, STEM_KEY_LENGTH), phrase);
-    else ages.push(phrase);
+    if (!first) continue;
+    if (first.kind === "one_of") for (const option of first.options) index(option.word, phrase);
+    else index(first, phrase);
   }
   return { words, stems, ages };
 })();

@@ -27,18 +27,26 @@ export const NARRATIVE_SIGNALS = [
   "papers_taken",
   "wages_withheld",
   "minor",
+  "unaccompanied_child",
+  "weapon",
 ] as const;
 export type NarrativeSignal = (typeof NARRATIVE_SIGNALS)[number];
 
 /**
  * One language's words. A phrase is a space-separated list of words, each folded by `normalise`:
- * `word*` matches any word that starts with `word`, `#` matches an age under 18 written in digits.
+ * `word*` matches any word that starts with `word`, `#` matches an age under 18 written in digits,
+ * and `mon|mes|nos` matches any one of the words between the bars (each a phrase of its own).
  * Arabic words also match behind a proclitic (و، ف، ب، ل، ك، ال، لل...), so list the bare word.
  */
 export type Lexicon = {
   language: Language;
   /** Words that negate a phrase that follows closely in the same clause. */
   negators: readonly string[];
+  /**
+   * Negators that open a negation the phrase itself closes ("ne" in "ils ne sont pas payés"): they never
+   * negate a phrase with a negator inside. Any other negator does: "pas de mineurs non accompagnés".
+   */
+  negationOpeners?: readonly string[];
   /** Two-word sequences that start with a negator yet do not negate ("not only", "ما زال" = still). */
   falseNegations: readonly string[];
   /** Words that end a negation's reach ("and", "but"): "not paid and locked up" is still locked up. */
