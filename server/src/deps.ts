@@ -7,7 +7,7 @@ import { findPartner, type Partner } from "./partners/repository.js";
 import type { RoutingTable } from "./routing/index.js";
 import { loadRoutingTable } from "./routing/load.js";
 import { type AltchaOptions, altchaVerifier } from "./security/captcha/altcha.js";
-import { hcaptchaVerifier } from "./security/captcha/hcaptcha.js";
+import { type FormPost, hcaptchaVerifier } from "./security/captcha/hcaptcha.js";
 import type { CaptchaVerifier } from "./security/captcha/types.js";
 import type { Keys } from "./security/keys.js";
 import { databaseRateLimiter, type RateLimit, type RateLimiter } from "./security/rate-limit.js";
@@ -29,7 +29,8 @@ export type AppDeps = {
   config: AppConfig;
   /** The caller's address, used only as HMAC input for rate limiting; never stored or logged. */
   clientAddress: (c: Context) => string | undefined;
-  fetch?: typeof fetch;
+  /** How siteverify is called; fetch unless the runtime brings a cheaper client. */
+  formPost?: FormPost;
   now?: () => Date;
   log?: (line: string) => void;
   altcha?: Pick<AltchaOptions, "cost" | "difficulty">;
@@ -88,7 +89,7 @@ export const resolveServices = (deps: AppDeps): Services => {
           ...hcaptchaVerifier({
             ...hcaptcha,
             hostname: publicOrigin.hostname,
-            ...(deps.fetch && { fetch: deps.fetch }),
+            ...(deps.formPost && { post: deps.formPost }),
             ...(deps.hcaptchaTimeoutMs !== undefined && { timeoutMs: deps.hcaptchaTimeoutMs }),
           }),
           sitekey: hcaptcha.sitekey,

@@ -13,6 +13,7 @@ import { nodeClientAddress } from "./node/client-address.js";
 import { loadNodeConfig } from "./node/config.js";
 import { nodeCryptoBackend } from "./node/crypto-backend.js";
 import { migrateDatabase, openDatabase } from "./node/database.js";
+import { undiciFormPost } from "./node/form-post.js";
 import { memoryRateLimiter } from "./node/memory-rate-limiter.js";
 import { nodeWebhookDelivery } from "./node/webhook-fetch.js";
 import { loadWidgetBuild } from "./node/widget-build.js";
@@ -29,7 +30,8 @@ const warn = (line: string) => console.warn(`WARNING: ${line}`);
 const main = async () => {
   useCryptoBackend(nodeCryptoBackend);
   const config = loadNodeConfig(warn);
-  const { client, db, commit } = await openDatabase(config.databaseUrl, config.databaseAuthToken);
+  const database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
+  const { db, commit } = database;
   await migrateDatabase(db);
   const demo = !config.production;
   const demoPartnerOrigin = `http://127.0.0.1:${config.demoPartnerPort}`;
@@ -44,6 +46,7 @@ const main = async () => {
     db,
     commit,
     rateLimiter: memoryRateLimiter(),
+    formPost: undiciFormPost(),
     keys,
     config,
     clientAddress: nodeClientAddress(config.trustProxy),
@@ -90,7 +93,7 @@ const main = async () => {
     clearInterval(maintenance);
     void deliveries.stop();
     for (const server of servers) server.close();
-    client.close();
+    database.close();
     process.exit(0);
   };
   process.once("SIGINT", stop);

@@ -21,8 +21,29 @@ export type HcaptchaOptions = {
   verifyUrl: string;
   /** The hotline's own host: the form that shows the captcha is served from there. */
   hostname: string;
-  fetch?: typeof fetch;
+  post?: FormPost;
   timeoutMs?: number;
+};
+
+/** One form POST and its answer; the runtime may bring a cheaper client than fetch (node/form-post.ts). */
+export type FormPost = (url: string, form: string, timeoutMs: number) => Promise<{ status: number; body: string }>;
+
+const fetchPost: FormPost = async (url, form, timeoutMs) => {
+  const reply = await fetch(url, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: form,
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  return { status: reply.status, body: await reply.text() };
+};
+
+const parseJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 };
 
 /**
@@ -32,19 +53,17 @@ export type HcaptchaOptions = {
 export const hcaptchaVerifier = (options: HcaptchaOptions): CaptchaVerifier<"hcaptcha"> => ({
   provider: "hcaptcha",
   async verify({ response }) {
-    const body = new URLSearchParams({ secret: options.secret, response, sitekey: options.sitekey });
-    let reply: Response;
+    const form = new URLSearchParams({ secret: options.secret, response, sitekey: options.sitekey }).toString();
+    let reply: Awaited<ReturnType<FormPost>>;
     try {
-      reply = await (options.fetch ?? fetch)(options.verifyUrl, {
-        method: "POST",
-        body,
-        signal: AbortSignal.timeout(options.timeoutMs ?? 5_000),
-      });
+      reply = await (options.post ?? fetchPost)(options.verifyUrl, form, options.timeoutMs ?? 5_000);
     } catch {
       throw new CaptchaUnavailableError("hCaptcha siteverify did not answer");
     }
-    if (!reply.ok) throw new CaptchaUnavailableError(`hCaptcha siteverify answered HTTP ${reply.status}`);
-    const parsed = siteverifyResponse.safeParse(await reply.json().catch(() => null));
+    if (reply.status < 200 || reply.status > 299) {
+      throw new CaptchaUnavailableError(`hCaptcha siteverify answered HTTP ${reply.status}`);
+    }
+    const parsed = siteverifyResponse.safeParse(parseJson(reply.body));
     if (!parsed.success) throw new CaptchaUnavailableError("hCaptcha siteverify answered something unexpected");
     if (!parsed.data.success) return { ok: false, reason: parsed.data["error-codes"]?.join(", ") || "rejected" };
     // A token solved on another site (one that embeds our public sitekey) is not a reporter on our form.
