@@ -5,6 +5,7 @@ import { listDeliveries, runDeliveryPass } from "./cli/deliveries.js";
 import { listPartners } from "./cli/partners.js";
 import { createStaff, readStaffSecrets, SECRETS_HOW_TO } from "./cli/staff.js";
 import { listTips, showTip } from "./cli/tips.js";
+import { formatTriageReport, triageReport } from "./cli/triage.js";
 import { DEPLOYMENT_NAMES, loadDeployment } from "./deployments/index.js";
 import { seedDeployment } from "./deployments/seed.js";
 import { EnvError } from "./env.js";
@@ -27,6 +28,8 @@ const USAGE = `Usage: pnpm balagh <command>
   agencies clear-webhook --agency SLUG stop delivering to an agency
   deliveries run                       one delivery pass (for cron): send what is due, print the counts
   deliveries list [--json]             dead and pending deliveries, without their payloads
+  triage report [--json]               tips whose priority or classification staff overrode, with the phrases
+                                       triage read in them (never the narrative), and a count per phrase
   keygen                               print a new BALAGH_MASTER_KEY
 
 Configuration comes from the environment (see README: DATABASE_URL, BALAGH_MASTER_KEY, ...).`;
@@ -38,6 +41,7 @@ const io: CliIo = {
 };
 
 const print = (value: unknown, json: boolean) => {
+  if (typeof value === "string") return io.out(value);
   if (json) return io.out(`${JSON.stringify(value, null, 2)}\n`);
   if (Array.isArray(value)) {
     for (const row of value)
@@ -89,6 +93,12 @@ const COMMANDS: Record<string, { migrate?: boolean; run: Command }> = {
   "agencies clear-webhook": { run: (ctx, _args, flags) => clearAgencyWebhook(ctx, flags) },
   "deliveries run": { run: (ctx) => runDeliveryPass(ctx) },
   "deliveries list": { run: (ctx) => listDeliveries(ctx) },
+  "triage report": {
+    run: async (ctx, _args, flags) => {
+      const report = await triageReport(ctx);
+      return flags.json ? report : formatTriageReport(report);
+    },
+  },
 };
 
 const main = async (argv: string[]): Promise<number> => {

@@ -3,7 +3,7 @@ import { type Evidence, gatherEvidence, type Side } from "./evidence.js";
 import { type Classification, decide, FLAGS, type Flag, type Priority, type PriorityRule } from "./rules.js";
 
 export type { AnswerField, Side, Signal } from "./evidence.js";
-export { FLAGS, PRIORITY_RULES } from "./rules.js";
+export { CLASSIFICATIONS, FLAGS, PRIORITIES, PRIORITY_RULES } from "./rules.js";
 export type { Classification, Flag, Priority, PriorityRule };
 
 /** What one piece of evidence raised. */

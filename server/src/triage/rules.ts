@@ -1,8 +1,14 @@
 import type { Tip } from "@balagh/shared";
 import type { Evidence, Side, Signal } from "./evidence.js";
 
-export type Priority = "P0" | "P1" | "P2" | "P3";
-export type Classification = Side | "unclear";
+/** Most urgent first. */
+export const PRIORITIES = ["P0", "P1", "P2", "P3"] as const;
+export type Priority = (typeof PRIORITIES)[number];
+export const CLASSIFICATIONS = ["trafficking", "smuggling", "both", "unclear"] as const satisfies readonly (
+  | Side
+  | "unclear"
+)[];
+export type Classification = (typeof CLASSIFICATIONS)[number];
 
 /** The DOMAIN.md triage table, one rule per "when" cell, most urgent first. */
 export const PRIORITY_RULES = [
