@@ -3,7 +3,7 @@ import type { Language } from "@shared/taxonomy.js";
 import type { CaptchaSolution } from "@shared/tip.js";
 import type { ComponentChildren, FunctionComponent } from "preact";
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
-import type { SendResult } from "./api.js";
+import type { Issue, SendResult } from "./api.js";
 import type { Boot } from "./boot.js";
 import { I18nContext, type Message, translator } from "./i18n.js";
 import { setCloseGuard } from "./keys.js";
@@ -14,7 +14,6 @@ import {
   type Draft,
   emptyDraft,
   FIELD_STEP,
-  fieldOfIssuePath,
   newIdempotencyKey,
   type Screen,
   STEPS,
@@ -33,7 +32,7 @@ import type { SendState } from "./steps/send.js";
 import { WhatStep } from "./steps/what.js";
 import { WhereStep } from "./steps/where.js";
 import { Progress, TopBar } from "./ui/top-bar.js";
-import { type Errors, firstInvalidStep, validateStep } from "./validate.js";
+import { type Errors, firstInvalidStep, refusedFields, validateStep } from "./validate.js";
 
 const STEP_VIEWS: Record<StepId, FunctionComponent<StepProps>> = {
   danger: DangerStep,
@@ -80,6 +79,8 @@ export const App = ({ boot, initialCatalog, onLanguage, onExit }: Props) => {
     solution: null,
   });
   const first = useRef(true);
+  /** The field to focus when the next screen shows, instead of its heading (a field the server refused). */
+  const focusOnShow = useRef<string | null>(null);
 
   const t = useMemo(() => translator(catalog), [catalog]);
   const lateScreens = useLate(screen.kind !== "step");
@@ -93,9 +94,11 @@ export const App = ({ boot, initialCatalog, onLanguage, onExit }: Props) => {
       first.current = false;
       return;
     }
-    document.querySelector<HTMLElement>("h1.title")?.focus();
     window.scrollTo(0, 0);
     document.querySelector(".scroller")?.scrollTo(0, 0);
+    const field = focusOnShow.current && document.getElementById(focusOnShow.current);
+    focusOnShow.current = null;
+    (field || document.querySelector<HTMLElement>("h1.title"))?.focus();
   }, [screen]);
 
   useEffect(() => {
@@ -156,6 +159,11 @@ export const App = ({ boot, initialCatalog, onLanguage, onExit }: Props) => {
       edit(invalid);
       return;
     }
+    // Still within a wait the server asked for: the failure and its countdown again, not a new refusal.
+    if (send.phase === "failed" && send.retryAt > Date.now()) {
+      go({ kind: "send" });
+      return;
+    }
     setSend(attempt.current.solution ? { phase: "sending" } : { phase: "captcha", round: 0 });
     go({ kind: "send" });
     if (attempt.current.solution) void submit(attempt.current.solution);
@@ -176,34 +184,43 @@ export const App = ({ boot, initialCatalog, onLanguage, onExit }: Props) => {
     switch (result.problem) {
       case "conflict":
         // The key already carries an earlier version of this report (stored, but its answer was
-        // lost); this edited version is a new report.
+        // lost); this edited version is a new report. Once only: a second refusal is a failure.
         attempt.current.key = newIdempotencyKey();
-        if (!retried) void submit(solution, true);
+        if (retried) fail({ ok: false, problem: "server" });
+        else void submit(solution, true);
         return;
       case "captcha":
         attempt.current.solution = null;
         setSend((s) => ({ phase: "captcha", round: s.phase === "captcha" ? s.round + 1 : Date.now() }));
         alertNow(t("error.captcha"));
         return;
-      case "invalid": {
-        const found: Errors = {};
-        for (const issue of result.issues ?? []) {
-          const field = fieldOfIssuePath(issue.path);
-          if (field) found[field] = { id: "error.notAccepted" };
-        }
-        setServerErrors(found);
-        setFromReview(true);
-        go({ kind: "review" });
-        alertNow(t("error.invalid"));
-        return;
-      }
-      default: {
-        const message = FAILURES[result.problem] ?? { id: "error.server" };
-        const wait = (result.retryAfterSeconds ?? 0) * 1000;
-        setSend({ phase: "failed", message, retryAt: Date.now() + wait, offline: result.problem === "offline" });
-        alertNow(t(message.id));
-      }
+      case "invalid":
+        return refused(result.issues ?? []);
+      case "rate":
+        // The captcha was spent on this attempt, and will have expired by the end of the wait.
+        attempt.current.solution = null;
+        return fail(result);
+      default:
+        return fail(result);
     }
+  };
+
+  const fail = (result: Extract<SendResult, { ok: false }>) => {
+    const message = FAILURES[result.problem] ?? { id: "error.server" };
+    const wait = (result.retryAfterSeconds ?? 0) * 1000;
+    setSend({ phase: "failed", message, retryAt: Date.now() + wait, offline: result.problem === "offline" });
+    alertNow(t(message.id));
+  };
+
+  /** 422: each refused answer is marked beside its field, and the reporter lands on the first one. */
+  const refused = (issues: Issue[]) => {
+    const { errors: found, first: field } = refusedFields(issues);
+    if (!field) return fail({ ok: false, problem: "rejected" });
+    setServerErrors(found);
+    setFromReview(true);
+    focusOnShow.current = field;
+    go({ kind: "step", step: FIELD_STEP[field] });
+    alertNow(t("error.invalid"));
   };
 
   const submit = async (solution: CaptchaSolution, retried = false) => {
@@ -263,6 +280,7 @@ export const App = ({ boot, initialCatalog, onLanguage, onExit }: Props) => {
         scriptUrl={boot.hcaptchaScriptUrl}
         onSolution={(solution) => void submit(solution)}
         onRetry={retry}
+        onBack={() => go({ kind: "review" })}
       />
     );
   } else {

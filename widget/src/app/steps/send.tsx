@@ -125,9 +125,11 @@ type Props = {
   scriptUrl: string;
   onSolution: (solution: CaptchaSolution) => void;
   onRetry: () => void;
+  /** Back to the review, where the kept answers can be read and changed. */
+  onBack: () => void;
 };
 
-export const SendScreen = ({ state, config, scriptUrl, onSolution, onRetry }: Props) => {
+export const SendScreen = ({ state, config, scriptUrl, onSolution, onRetry, onBack }: Props) => {
   const { t } = useI18n();
   const [, tick] = useState(0);
   const waitMs = state.phase === "failed" ? state.retryAt - Date.now() : 0;
@@ -164,6 +166,9 @@ export const SendScreen = ({ state, config, scriptUrl, onSolution, onRetry }: Pr
           {waitMs > 0 && <p>{t("send.retryIn", { minutes: Math.max(1, Math.ceil(waitMs / 60_000)) })}</p>}
           <button type="button" class="button primary" onClick={onRetry} disabled={waitMs > 0}>
             {t("send.retry")}
+          </button>
+          <button type="button" class="button link back" onClick={onBack}>
+            {t("nav.back")}
           </button>
         </div>
       )}
