@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Frame, Page, Route } from "playwright-core";
+import type { Browser, BrowserContext, Frame, Route } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { format } from "../../shared/src/i18n/format.js";
 import type { Catalog } from "../../shared/src/i18n/types.js";
