@@ -47,6 +47,7 @@ export type Summary = {
   rejected: MeasuredLoad;
   rejected403: number;
   rejectedPerSecond: number;
+  limited: MeasuredLoad;
   baseline: BaselineResult;
   warmup: LoadResult;
   stored: number;
@@ -60,6 +61,7 @@ export const printSummary = ({
   rejected,
   rejected403,
   rejectedPerSecond,
+  limited,
   baseline,
   warmup,
   stored,
@@ -101,6 +103,21 @@ export const printSummary = ({
         },
       ],
       [
+        "rate-limited client (429)",
+        {
+          "per s": limited.perSecond.all,
+          count: limited.statusCodes["429"] ?? 0,
+          "p50 ms": limited.latencyMs.all?.p50,
+          "p97.5 ms": limited.latencyMs.all?.p97_5,
+          "p99 ms": limited.latencyMs.all?.p99,
+          "max ms": limited.latencyMs.all?.max,
+          "non-2xx": limited.non2xx,
+          errors: limited.errors,
+          "server CPU %": limited.server.cpuPercent,
+          "server CPU ms/req": limited.server.cpuMsPerRequest,
+        },
+      ],
+      [
         "raw insert baseline (1 row, awaited)",
         { "per s": baseline.rowsPerSecond, count: baseline.rows, "p50 ms": baseline.p50Ms, "p99 ms": baseline.p99Ms },
       ],
@@ -126,7 +143,7 @@ export const printSummary = ({
   );
   for (const [name, g] of Object.entries(goals)) {
     console.log(
-      `Goal ${name.padEnd(6)} ${g.goal.padEnd(8)} measured ${String(g.value).padEnd(8)} ${g.met ? "MET" : "MISSED"}`,
+      `Goal ${name.padEnd(22)} ${g.goal.padEnd(8)} measured ${String(g.value).padEnd(8)} ${g.met ? "MET" : "MISSED"}`,
     );
   }
 };

@@ -47,7 +47,7 @@ const config = {
   serverNodeArgs: (process.env.BENCH_SERVER_NODE_OPTIONS ?? "").split(/\s+/).filter(Boolean),
   serverRoot: SERVER_ROOT,
 };
-const GOALS = { minRatio: 0.25, maxP99Ms: 25 };
+const GOALS = { minRatio: 0.25, maxP99Ms: 25, maxCpuMsAccepted: 1.5, maxCpuMsRefused: 0.3 };
 const ONLY = process.env.BENCH_ONLY?.trim() || "all";
 if (!["all", "intake", "widget"].includes(ONLY)) throw new Error(`BENCH_ONLY must be intake or widget, not '${ONLY}'`);
 const runs = { intake: ONLY !== "widget", widget: ONLY !== "intake" };
@@ -93,6 +93,9 @@ const tipBody = (fake: FakeHcaptcha) => () =>
 const INVALID_BODY = JSON.stringify(
   submission({ provider: "hcaptcha", response: "P1_not-a-token-the-fake-issued" }, validTip()),
 );
+
+const cpuGoal = (name: string, value: number | null | undefined, max: number) =>
+  value === null || value === undefined ? {} : { [name]: { goal: `<= ${max}`, value, met: value <= max } };
 
 const storedTips = async (databaseUrl: string) => {
   const { client } = await openDatabase(databaseUrl);
@@ -186,11 +189,32 @@ const main = async () => {
     throw new Error(`no 403 for a bad captcha, or the server stopped (status codes: ${codes}):\n${server.output()}`);
   }
 
+  // A client over its limit: the same server code restarted with a limit of one tip, so every request is refused before its captcha.
+  await server.stop();
+  const limitedServer = await startServer({
+    root: SERVER_ROOT,
+    env: { ...env, TIP_RATE_LIMIT_MAX: "1" },
+    port,
+    startTimeoutMs: config.startTimeoutMs,
+    nodeArgs: config.serverNodeArgs,
+  });
+  cleanups.push(() => limitedServer.stop());
+  await runLoad({ ...load, connections: 10, seconds: config.warmupSeconds, body: tipBody(fake) });
+  console.log(`Rate-limited requests (${config.rejectSeconds} s, ${config.connections} connections) ...`);
+  const limited = await measured(limitedServer, () =>
+    runLoad({ ...load, seconds: config.rejectSeconds, body: tipBody(fake) }),
+  );
+  const limited429 = limited.statusCodes["429"] ?? 0;
+  if (limited429 === 0) throw new Error(`no 429 from a client over its limit:\n${limitedServer.output()}`);
+
   const ratio = Math.round((accepted.perSecond.ok / baseline.rowsPerSecond) * 1000) / 1000;
   const p99 = accepted.latencyMs.ok?.p99 ?? Number.NaN;
   const goals = {
     ratio: { goal: `>= ${GOALS.minRatio}`, value: ratio, met: ratio >= GOALS.minRatio },
     p99Ms: { goal: `<= ${GOALS.maxP99Ms}`, value: p99, met: p99 <= GOALS.maxP99Ms },
+    ...cpuGoal("cpuMsPerTip", accepted.server.cpuMsPerRequest, GOALS.maxCpuMsAccepted),
+    ...cpuGoal("cpuMsPerRefusedCaptcha", rejected.server.cpuMsPerRequest, GOALS.maxCpuMsRefused),
+    ...cpuGoal("cpuMsPerRateLimited", limited.server.cpuMsPerRequest, GOALS.maxCpuMsRefused),
   };
   const cpuMs = accepted.server.cpuMsPerRequest;
   const analysis = {
@@ -207,6 +231,7 @@ const main = async () => {
     rejected,
     rejected403,
     rejectedPerSecond,
+    limited,
     baseline,
     warmup,
     stored,
@@ -221,6 +246,7 @@ const main = async () => {
     analysis,
     accepted,
     rejected: { ...rejected, rejected403, rejectedPerSecond },
+    rateLimited: limited,
     baseline,
     warmup: { seconds: warmup.seconds, ok: warmup.ok, non2xx: warmup.non2xx },
     storedTips: stored,

@@ -26,12 +26,13 @@ export const submitTip = async (
 ): Promise<SubmitResult> => {
   const partner = await services.partner(submission.partner);
   checkOrigin(services, ctx.origin);
+  // The cheapest refusal first: a client over its allowance costs no hashing, no read and no siteverify call.
+  await checkAttemptAllowance(services, ctx.clientAddress);
   const idempotency = ctx.idempotencyKey ? await idempotencyFor(services, ctx.idempotencyKey, submission) : null;
   if (idempotency) {
     const replay = await findReplay(services, idempotency);
     if (replay) return { receipt: replay, replayed: true };
   }
-  await checkAttemptAllowance(services, ctx.clientAddress);
   const spend = await checkCaptcha(services, partner, submission.captcha);
   await checkRateLimit(services, ctx.clientAddress);
 
