@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
+import { recordInputs } from "./record-inputs.js";
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -12,6 +13,7 @@ export default defineConfig({
     // the app needs only the taxonomy, the receipt format and the catalogs.
     alias: { "@shared": here("../shared/src") },
   },
+  plugins: [recordInputs(".vite/inputs.json")],
   oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
   build: {
     outDir: "dist/app",

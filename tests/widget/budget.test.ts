@@ -1,9 +1,9 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
+import { expectFreshBuild } from "./fresh-build.js";
 
 /**
  * The app's weight on a slow phone connection (DESIGN.md: initial JS + CSS ≤ 25 KB gzip, captcha
@@ -28,12 +28,9 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
 let manifest: Manifest;
 
 beforeAll(() => {
-  // Built only when missing: other tests may be serving this directory while this one runs.
-  if (!existsSync(manifestPath)) {
-    execFileSync("pnpm", ["--filter", "@balagh/widget", "build"], { cwd: root, stdio: "inherit" });
-  }
+  expectFreshBuild("widget/dist/app/.vite/inputs.json", "widget/src/app/main.tsx");
   manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Manifest;
-}, 120_000);
+});
 
 /** A chunk and everything it imports statically (the browser fetches them all before running it). */
 const staticClosure = (key: string, seen = new Set<string>()): Set<string> => {

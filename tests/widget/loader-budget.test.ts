@@ -1,16 +1,18 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { expectFreshBuild } from "./fresh-build.js";
 
 const LOADER = fileURLToPath(new URL("../../widget/dist/embed/embed.js", import.meta.url));
 const BUDGET_BYTES = 2.5 * 1024;
 
 describe("the embed loader (widget/dist/embed/embed.js, built by `pnpm build`)", () => {
-  const source = existsSync(LOADER) ? readFileSync(LOADER, "utf8") : "";
+  let source = "";
 
-  it("is built", () => {
-    expect(source.length, "run `pnpm build` first").toBeGreaterThan(0);
+  beforeAll(() => {
+    expectFreshBuild("widget/dist/embed/embed.inputs.json", "widget/src/embed/loader.ts");
+    source = readFileSync(LOADER, "utf8");
   });
 
   it(`stays within ${BUDGET_BYTES} bytes gzipped`, () => {

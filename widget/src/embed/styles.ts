@@ -15,5 +15,5 @@ box-shadow:0 2px 10px rgba(0,0,0,.3)}
 .c{align-self:flex-end;margin:4px;min-width:44px;min-height:44px;font:700 24px/1 system-ui,sans-serif;background:#fff;color:#1a1a1a;
 border:1px solid #767676;border-radius:8px;cursor:pointer}
 .f{border:0;flex:1;width:100%}
-.i{border:0;width:100%;height:640px;height:min(100svh,820px);display:block}
+.i{border:0;width:100%;height:min(100vh,820px);display:block}
 `;
