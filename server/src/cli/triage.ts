@@ -14,16 +14,17 @@ import type { CliContext } from "./context.js";
 type StaffOverride = { field: Override["field"]; from: string; to: string; by: string; at: string };
 type Phrase = { signal: string; phrase: string; language: string };
 
-// Only the lexicon's phrase is read: the reporter's own words (`evidence`) never leave the seal here.
+// Only narrative reasons carry a lexicon phrase. Parsing keeps nothing else: the reporter's own words
+// (`evidence`) stay inside this function.
 const sealedReasons = z.array(
-  z.object({ source: z.string(), signal: z.string(), phrase: z.string().optional(), language: z.string().optional() }),
+  z.object({ signal: z.string(), phrase: z.string().optional(), language: z.string().optional() }),
 );
 
 const phrasesOf = (reasons: unknown): Phrase[] => {
   const parsed = sealedReasons.safeParse(reasons);
   const seen = new Map<string, Phrase>();
   for (const r of parsed.success ? parsed.data : []) {
-    if (r.source !== "narrative" || r.phrase === undefined) continue;
+    if (r.phrase === undefined) continue;
     const phrase = { signal: r.signal, phrase: r.phrase, language: r.language ?? "" };
     seen.set(JSON.stringify(phrase), phrase);
   }
