@@ -16,10 +16,13 @@ let url: string;
 /**
  * What any script of the partner page can read: the height of the box that holds the form (the
  * frame itself is in a closed shadow root, and the loader's host is an inline box that a
- * ResizeObserver does not measure). Every new height is recorded, from the first.
+ * ResizeObserver does not measure). Every new height is recorded, from the first; so is every
+ * position the page is scrolled to.
  */
 const RECORD_HEIGHTS = `<script>
 window.__heights = [];
+window.__scrolls = [];
+addEventListener("scroll", () => window.__scrolls.push(Math.round(scrollY)));
 new ResizeObserver(() => {
   const height = Math.round(document.getElementById("balagh-slot").getBoundingClientRect().height);
   if (window.__heights.at(-1) !== height) window.__heights.push(height);
@@ -63,5 +66,31 @@ describe("inline mode", () => {
     // The recorder works: it saw the frame take its place in the page.
     expect(Math.max(0, ...urgentAndContactable)).toBeGreaterThan(0);
     expect(urgentAndContactable).toEqual(calmAndAnonymous);
+  });
+
+  it("leaks no answer through the partner page's scroll: danger yes scrolls the form, not the page", async () => {
+    const scrollsAfter = async (danger: "yes" | "no") => {
+      const context = await browser.newContext({ ...PHONE });
+      try {
+        const page = await context.newPage();
+        await page.goto(url);
+        const frame = await appFrame(page);
+        await frame.getByRole("radio", { name: t[`danger.${danger}`], exact: true }).check();
+        // The form brings the emergency numbers into sight on the next frame; two frames later it has.
+        await frame.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+        const inForm = await frame.evaluate(() => document.querySelector(".scroller")?.scrollTop ?? 0);
+        const inPage = await page.evaluate(() => (window as unknown as { __scrolls: number[] }).__scrolls);
+        return { inForm, inPage };
+      } finally {
+        await context.close();
+      }
+    };
+    const urgent = await scrollsAfter("yes");
+    const calm = await scrollsAfter("no");
+    // The form did scroll itself to the numbers when someone is in danger...
+    expect(urgent.inForm).toBeGreaterThan(0);
+    expect(calm.inForm).toBe(0);
+    // ...and the partner page moved the same way (not at all) whatever the answer.
+    expect(urgent.inPage).toEqual(calm.inPage);
   });
 });

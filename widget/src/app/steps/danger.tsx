@@ -5,6 +5,19 @@ import { Emergency } from "../ui/emergency.js";
 import { Radios } from "../ui/fields.js";
 import type { StepProps } from "./props.js";
 
+/**
+ * Scrolls this document only (its scrolling area, or the page on a short screen). scrollIntoView
+ * would scroll the partner page around the frame as well, and its scripts would read the answer
+ * from that jump.
+ */
+const scrollToTop = (element: HTMLElement | null) => {
+  const scroller = element?.closest(".scroller");
+  if (!element || !scroller) return;
+  const top = element.getBoundingClientRect().top;
+  if (scroller.scrollHeight > scroller.clientHeight) scroller.scrollBy(0, top - scroller.getBoundingClientRect().top);
+  else window.scrollBy(0, top);
+};
+
 export const DangerStep = ({ draft, set, errors, config }: StepProps) => {
   const { t } = useI18n();
   const urgent = draft.dangerNow === "yes" || draft.dangerNow === "not_sure";
@@ -22,7 +35,7 @@ export const DangerStep = ({ draft, set, errors, config }: StepProps) => {
           if (dangerNow !== "no") {
             status(t("danger.callNow"));
             // The numbers must be in sight at once, not below the fold of a small phone.
-            requestAnimationFrame(() => document.getElementById("emergency-title")?.scrollIntoView({ block: "start" }));
+            requestAnimationFrame(() => scrollToTop(document.getElementById("emergency-title")));
           }
         }}
       />

@@ -164,12 +164,14 @@ export const SendScreen = ({ state, config, scriptUrl, onSolution, onRetry, onBa
         <div class="problem">
           <p class="error">{t(state.message.id, state.message.params)}</p>
           {waitMs > 0 && <p>{t("send.retryIn", { minutes: Math.max(1, Math.ceil(waitMs / 60_000)) })}</p>}
-          <button type="button" class="button primary" onClick={onRetry} disabled={waitMs > 0}>
-            {t("send.retry")}
-          </button>
-          <button type="button" class="button link back" onClick={onBack}>
-            {t("nav.back")}
-          </button>
+          <div class="actions">
+            <button type="button" class="button primary" onClick={onRetry} disabled={waitMs > 0}>
+              {t("send.retry")}
+            </button>
+            <button type="button" class="button link" onClick={onBack}>
+              {t("nav.back")}
+            </button>
+          </div>
         </div>
       )}
     </>
