@@ -14,6 +14,8 @@ export type AltchaOptions = {
   cost?: number;
   difficulty?: number;
   now?: () => Date;
+  /** The PBKDF2 step; tests wrap it to count the work a request costs. */
+  deriveKey?: typeof deriveKey;
 };
 
 export const createAltchaChallenge = (options: AltchaOptions) => {
@@ -73,7 +75,7 @@ export const altchaVerifier = (options: AltchaOptions): CaptchaVerifier<"altcha"
     const result = await verifySolution({
       challenge: decoded.challenge,
       solution: decoded.solution,
-      deriveKey,
+      deriveKey: options.deriveKey ?? deriveKey,
       hmacSignatureSecret: options.secret,
     }).catch(() => null);
     if (!result) return { ok: false, reason: "ALTCHA payload could not be checked" };
