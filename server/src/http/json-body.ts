@@ -4,13 +4,16 @@ import { ApiError } from "./errors.js";
 
 export const MAX_JSON_BODY = 64 * 1024;
 
-const limit = bodyLimit({
+// The unread rest of the body is still on the connection: closing it is the only way the next request there is parsed cleanly.
+const tooLarge = () =>
+  new ApiError(413, "payload_too_large", `The request body is larger than ${MAX_JSON_BODY / 1024} KB.`, {
+    headers: { Connection: "close" },
+  });
+
+const streamedLimit = bodyLimit({
   maxSize: MAX_JSON_BODY,
   onError: () => {
-    // The unread rest of the body is still on the connection: closing it is the only way the next request there is parsed cleanly.
-    throw new ApiError(413, "payload_too_large", `The request body is larger than ${MAX_JSON_BODY / 1024} KB.`, {
-      headers: { Connection: "close" },
-    });
+    throw tooLarge();
   },
 });
 
@@ -20,5 +23,12 @@ export const jsonBody: MiddlewareHandler = async (c, next) => {
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     throw new ApiError(415, "unsupported_media_type", "Send the body as JSON with 'Content-Type: application/json'.");
   }
-  return limit(c, next);
+  // A declared length is checked from the header alone: asking for the request's body stream (as the
+  // generic limit does) makes the Node adapter build a web stream, a third of a refusal's cost.
+  const length = c.req.header("Content-Length");
+  if (length !== undefined && c.req.header("Transfer-Encoding") === undefined && /^\d+$/.test(length)) {
+    if (Number(length) > MAX_JSON_BODY) throw tooLarge();
+    return next();
+  }
+  return streamedLimit(c, next);
 };
