@@ -35,6 +35,8 @@ export const agencies = sqliteTable("agencies", {
   webhookSecretSealed: text("webhook_secret_sealed"),
   unverified: integer("unverified", { mode: "boolean" }).notNull().default(false),
   isFallback: integer("is_fallback", { mode: "boolean" }).notNull().default(false),
+  /** Informed of every tip (at least notified), whatever the rules say: e.g. the national referral mechanism. */
+  isCoordinating: integer("is_coordinating", { mode: "boolean" }).notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -92,9 +94,33 @@ export const tips = sqliteTable(
     peopleSealed: text("people_sealed"),
     detailsSealed: text("details_sealed"),
     contactSealed: text("contact_sealed"),
+    /** The staff member working the tip, if anyone is. */
+    assignedTo: text("assigned_to").references(() => staff.id),
+    /** Set with status "duplicate": the tip this one repeats. */
+    duplicateOf: text("duplicate_of"),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    index("tips_priority_created").on(t.priority, t.createdAt),
+    index("tips_status_priority_created").on(t.status, t.priority, t.createdAt),
+  ],
+);
+
+/** Tips staff judged related (the same place, the same people); stored once per pair, smaller id first. */
+export const tipLinks = sqliteTable(
+  "tip_links",
+  {
+    tipId: text("tip_id")
+      .notNull()
+      .references(() => tips.id, { onDelete: "cascade" }),
+    linkedTipId: text("linked_tip_id")
+      .notNull()
+      .references(() => tips.id, { onDelete: "cascade" }),
+    staffId: text("staff_id").references(() => staff.id),
     createdAt: createdAt(),
   },
-  (t) => [index("tips_priority_created").on(t.priority, t.createdAt)],
+  (t) => [uniqueIndex("tip_links_pair").on(t.tipId, t.linkedTipId), index("tip_links_linked").on(t.linkedTipId)],
 );
 
 export const tipRoutes = sqliteTable(
@@ -122,8 +148,25 @@ export const staff = sqliteTable("staff", {
   role: text("role", { enum: ["admin", "supervisor", "agent", "auditor"] }).notNull(),
   agencyId: text("agency_id").references(() => agencies.id),
   totpSecretSealed: text("totp_secret_sealed"),
+  /** When the member proved the second factor works; until then the secret is only offered for enrolment. */
+  totpEnrolledAt: integer("totp_enrolled_at", { mode: "timestamp_ms" }),
+  /** The last TOTP time step accepted: a code is good once. */
+  totpLastStep: integer("totp_last_step"),
+  language: text("language", { enum: ["fr", "ar", "en"] })
+    .notNull()
+    .default("fr"),
+  failedSignIns: integer("failed_sign_ins").notNull().default(0),
+  lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
   disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
   createdAt: createdAt(),
+});
+
+/** Failed sign-ins per keyed hash of the client's address (never the address): growing delays, then a lock. */
+export const signInThrottle = sqliteTable("sign_in_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
 });
 
 export const messages = sqliteTable(
@@ -164,7 +207,11 @@ export const sessions = sqliteTable("sessions", {
     .notNull()
     .references(() => staff.id, { onDelete: "cascade" }),
   csrfToken: text("csrf_token").notNull(),
+  /** The absolute end (12 hours after sign-in); the idle end is lastSeenAt + 30 minutes. */
   expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }),
+  /** Signed in with the password, waiting for the second factor (or its enrolment). */
+  pendingSecondFactor: integer("pending_second_factor", { mode: "boolean" }).notNull().default(false),
   createdAt: createdAt(),
 });
 

@@ -49,7 +49,10 @@ export const tipWrite = async (services: Services, t: NewTip): Promise<SqlStatem
       flags: t.triage.flags,
       routingNotes: t.routing.withheld,
       ...(await sealTipFields(services.keys, t.id, tip, t.triage.reasons)),
+      assignedTo: null,
+      duplicateOf: null,
       createdAt: now,
+      updatedAt: null,
     }),
   ];
   const subject = subjectOfNewTip(t);
