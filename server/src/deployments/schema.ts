@@ -1,5 +1,6 @@
 import { countryCode, LANGUAGES, partnerKey, themeSchema } from "@balagh/shared";
 import { z } from "zod";
+import { LAW_ENFORCEMENT_KINDS } from "../routing/index.js";
 import { ruleConditionsSchema } from "../routing/rules.js";
 
 export const AGENCY_KINDS = [
@@ -34,6 +35,8 @@ export const deploymentSchema = z
           phone: z.string().max(40).optional(),
           unverified: z.boolean().optional(),
           fallback: z.boolean().optional(),
+          /** Informed of every tip (at least notified), whatever the rules say: the national referral mechanism. */
+          coordinating: z.boolean().optional(),
         }),
       )
       .min(1),
@@ -62,6 +65,12 @@ export const deploymentSchema = z
     ),
   })
   .refine((d) => d.agencies.filter((a) => a.fallback).length === 1, "exactly one agency must be the fallback")
+  .refine((d) => d.agencies.filter((a) => a.coordinating).length <= 1, "at most one agency may be the coordinating one")
+  // Every tip would reach it, adult victims who refused the police included (DOMAIN.md safety rule 11).
+  .refine(
+    (d) => d.agencies.every((a) => !a.coordinating || !LAW_ENFORCEMENT_KINDS.includes(a.kind)),
+    "the coordinating agency cannot be police, gendarmerie or coast guard",
+  )
   .refine(
     (d) => d.rules.every((r) => d.agencies.some((a) => a.slug === r.agency)),
     "every rule must name an agency of the deployment",

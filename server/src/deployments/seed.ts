@@ -1,3 +1,4 @@
+import { notInArray } from "drizzle-orm";
 import { appendAudit } from "../audit/append.js";
 import { agencies, partners, routingRules } from "../db/schema.js";
 import type { AppDb } from "../db/types.js";
@@ -22,10 +23,14 @@ export const seedDeployment = async (db: AppDb, deployment: Deployment, options:
       phone: a.phone ?? null,
       unverified: a.unverified ?? false,
       isFallback: a.fallback ?? false,
+      isCoordinating: a.coordinating ?? false,
     };
     await db.insert(agencies).values(values).onConflictDoUpdate({ target: agencies.slug, set: values });
     options.onProgress?.(++done, total, `agency ${a.slug}`);
   }
+  // An agency left out of the file keeps its tips, but no longer receives every tip.
+  const slugs = deployment.agencies.map((a) => a.slug);
+  await db.update(agencies).set({ isCoordinating: false }).where(notInArray(agencies.slug, slugs));
   for (const p of deployment.partners) {
     const allowedOrigins =
       p.key === "demo" && options.demoPartnerOrigin ? [options.demoPartnerOrigin] : p.allowedOrigins;

@@ -25,7 +25,10 @@ const add = (routes: RouteDecision[], decision: RouteDecision) => {
   else if (existing.role === "notify" && decision.role === "primary") Object.assign(existing, decision);
 };
 
-/** Rules in order, then the invariants no rule can switch off: consent, child protection, a primary agency. */
+/**
+ * Rules in order, then the invariants no rule can switch off: consent, child protection, the coordinating
+ * agency, a primary agency.
+ */
 export const route = (input: RoutingInput, table: RoutingTable): RoutingResult => {
   const agencyById = new Map(table.agencies.map((a) => [a.id, a]));
   const routes: RouteDecision[] = [];
@@ -50,6 +53,23 @@ export const route = (input: RoutingInput, table: RoutingTable): RoutingResult =
       ruleId: null,
       reason: "a child is or may be involved: child protection always receives it",
     });
+  }
+  const coordinating = table.agencies.find((a) => a.isCoordinating);
+  if (coordinating && !routes.some((r) => r.agencyId === coordinating.id)) {
+    if (needsConsent(input, coordinating)) {
+      withheld.push({
+        agencyId: coordinating.id,
+        ruleId: null,
+        reason: "the coordinating agency is law enforcement: withheld, the adult victim did not consent to police",
+      });
+    } else {
+      add(routes, {
+        agencyId: coordinating.id,
+        role: "notify",
+        ruleId: null,
+        reason: "the coordinating agency is informed of every tip",
+      });
+    }
   }
   const fallback = table.agencies.find((a) => a.isFallback);
   if (fallback && !routes.some((r) => r.role === "primary")) {

@@ -8,7 +8,13 @@ export const loadRoutingTable = async (db: AppDb): Promise<RoutingTable> => {
   const [rules, agencyRows] = await Promise.all([
     db.select().from(routingRules).where(eq(routingRules.enabled, true)).orderBy(asc(routingRules.position)),
     db
-      .select({ id: agencies.id, slug: agencies.slug, kind: agencies.kind, isFallback: agencies.isFallback })
+      .select({
+        id: agencies.id,
+        slug: agencies.slug,
+        kind: agencies.kind,
+        isFallback: agencies.isFallback,
+        isCoordinating: agencies.isCoordinating,
+      })
       .from(agencies),
   ]);
   return {

@@ -1,34 +1,14 @@
-import {
-  CHILD_INVOLVED,
-  DISCLOSURE_LEVELS,
-  LANGUAGES,
-  REPORTER_ROLES,
-  SITUATIONS,
-  VICTIM_CONSENT,
-} from "@balagh/shared";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadDeployment } from "../deployments/index.js";
-import { type RoutingTable, route } from "./index.js";
+import { route } from "./index.js";
+import { routingInput } from "./input.arbitrary.js";
 import type { RoutingInput } from "./rules.js";
+import { tableOfDeployment } from "./table-of-deployment.js";
 
 const mauritania = loadDeployment("mauritania");
 // Agency ids are their slugs here, so expectations read as the deployment file does.
-const table: RoutingTable = {
-  agencies: mauritania.agencies.map((a) => ({
-    id: a.slug,
-    slug: a.slug,
-    kind: a.kind,
-    isFallback: a.fallback ?? false,
-  })),
-  rules: mauritania.rules.map((r, i) => ({
-    id: `rule-${i}`,
-    name: r.name,
-    conditions: r.when,
-    agencyId: r.agency,
-    role: r.role,
-  })),
-};
+const table = tableOfDeployment(mauritania);
 const kindOf = new Map(table.agencies.map((a) => [a.id, a.kind]));
 // From the documented invariant ("reaches police, gendarmerie or coast guard only with their consent"),
 // written here rather than imported so that a kind dropped from the code's own list turns this red.
@@ -162,20 +142,6 @@ describe("the Mauritania example table", () => {
     const fallback = route(input({ priority: null, classification: null }), table).routes[0];
     expect(fallback).toMatchObject({ ruleId: null, reason: expect.stringMatching(/fallback/) });
   });
-});
-
-const routingInput = fc.record<RoutingInput>({
-  country: fc.constantFrom("MR", "SN", "ML", "MA", "DZ", "ES"),
-  region: fc.option(fc.constantFrom("Nouakchott-Ouest", "Nouadhibou"), { nil: null }),
-  situations: fc.uniqueArray(fc.constantFrom(...SITUATIONS), { maxLength: 5 }),
-  childInvolved: fc.constantFrom(...CHILD_INVOLVED),
-  reporterRole: fc.constantFrom(...REPORTER_ROLES),
-  victimConsentPolice: fc.option(fc.constantFrom(...VICTIM_CONSENT), { nil: null }),
-  disclosure: fc.constantFrom(...DISCLOSURE_LEVELS),
-  language: fc.constantFrom(...LANGUAGES),
-  otherCountries: fc.uniqueArray(fc.constantFrom("ES", "LY", "SN"), { maxLength: 2 }),
-  priority: fc.option(fc.constantFrom("P0", "P1", "P2", "P3"), { nil: null }),
-  classification: fc.option(fc.constantFrom("trafficking", "smuggling", "both", "unclear"), { nil: null }),
 });
 
 describe("invariants, for any tip", () => {

@@ -43,7 +43,7 @@ export type RoutingRule = {
   role: "primary" | "notify";
 };
 
-export type RoutingAgency = { id: string; slug: string; kind: string; isFallback: boolean };
+export type RoutingAgency = { id: string; slug: string; kind: string; isFallback: boolean; isCoordinating: boolean };
 
 /** What routing reads of a tip: structured answers and triage, never the narrative or identity. */
 export type RoutingInput = {
