@@ -2,7 +2,7 @@ import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import { desc } from "drizzle-orm";
 import { auditLog } from "../db/schema.js";
-import type { AppDb } from "../db/types.js";
+import type { AppDb, BatchStatement } from "../db/types.js";
 
 export const AUDIT_GENESIS = "0".repeat(64);
 
@@ -29,6 +29,37 @@ export const appendAudit = async (db: AppDb, entry: AuditEntry, now = new Date()
       return;
     } catch (error) {
       if (attempt >= 2) throw error;
+    }
+  }
+};
+
+const isChainConflict = (error: unknown) => {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (/audit_log\.prev_hash|audit_log_prev_hash/.test(e.message)) return true;
+  }
+  return false;
+};
+
+/**
+ * A change and its audit entry in one transaction: both are stored or neither. The chain's head is
+ * read first; if another writer appended meanwhile, the unique prev_hash refuses the whole batch,
+ * which is then built again on the new head.
+ */
+export const auditedBatch = async (
+  db: AppDb,
+  changes: (now: Date) => BatchStatement[] | Promise<BatchStatement[]>,
+  entry: AuditEntry,
+  now = new Date(),
+): Promise<void> => {
+  for (let attempt = 0; ; attempt++) {
+    const [head] = await db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+    const prevHash = head?.hash ?? AUDIT_GENESIS;
+    const audit = db.insert(auditLog).values({ at: now, ...entry, prevHash, hash: auditHash(prevHash, now, entry) });
+    try {
+      await db.batch([audit, ...(await changes(now))]);
+      return;
+    } catch (error) {
+      if (attempt >= 4 || !isChainConflict(error)) throw error;
     }
   }
 };

@@ -1,6 +1,7 @@
-import { asc, desc, eq, sql } from "drizzle-orm";
-import { agencies, partners, tipRoutes, tips } from "../db/schema.js";
-import { openTipFields } from "../tips/sealing.js";
+import { desc, eq } from "drizzle-orm";
+import { partners, tips } from "../db/schema.js";
+import { readTip } from "../tips/read.js";
+import { operator } from "../tips/scope.js";
 import { type CliContext, UsageError } from "./context.js";
 
 const summary = {
@@ -25,31 +26,14 @@ export const listTips = async ({ db }: CliContext) =>
     .orderBy(desc(tips.createdAt))
     .limit(1000);
 
-/** Operators only: the decrypted tip, returned exactly as stored (never rendered or interpreted). */
+/** Operators only: the decrypted tip, returned exactly as stored (never rendered or interpreted); the look is audited. */
 export const showTip = async (ctx: CliContext, id: string) => {
-  const [row] = await ctx.db.select().from(tips).where(eq(tips.id, id)).limit(1);
-  if (!row) throw new UsageError(`no tip with id ${id}`);
-  const routes = await ctx.db
-    .select({ agency: agencies.slug, role: tipRoutes.role, rule: tipRoutes.ruleId, reason: tipRoutes.reason })
-    .from(tipRoutes)
-    .innerJoin(agencies, eq(tipRoutes.agencyId, agencies.id))
-    .where(eq(tipRoutes.tipId, id))
-    .orderBy(sql`${tipRoutes.role} <> 'primary'`, asc(agencies.slug));
-  const {
-    narrativeSealed: _narrative,
-    locationSealed: _location,
-    peopleSealed: _people,
-    detailsSealed: _details,
-    contactSealed: _contact,
-    reasonsSealed: _reasons,
-    reasons: _quoteless,
-    legacyRegion: _legacy,
-    receiptHash: _receipt,
-    ...codes
-  } = row;
+  const view = await readTip(ctx.db, await ctx.keys(), operator, id);
+  if (!view) throw new UsageError(`no tip with id ${id}`);
+  const { content, routes, notes: _notes, links: _links, timeline: _timeline, partnerKey: _partner, ...codes } = view;
   return {
     ...codes,
-    ...(await openTipFields(await ctx.keys(), id, row)),
-    routes,
+    ...content,
+    routes: routes.map((r) => ({ agency: r.slug, role: r.role, rule: r.ruleId, reason: r.reason })),
   };
 };
