@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agencies, staff } from "../../server/src/db/schema.js";
 import { addNote, assignTip, linkTips, setStatus } from "../../server/src/tips/actions.js";
 import { listTips, type QueueCursor } from "../../server/src/tips/list.js";
+import { overrideTriage } from "../../server/src/tips/override.js";
 import { readTip } from "../../server/src/tips/read.js";
 import { operator, type Viewer } from "../../server/src/tips/scope.js";
 import { createTestApp, type TestApp } from "../fixtures/test-app.js";
@@ -132,6 +133,26 @@ describe("actions on a tip", () => {
     }
     const row = await t.exec(`select status from tips where id = '${fishing}'`);
     expect(row.rows[0]?.status).toBe("received");
+  });
+});
+
+describe("correcting triage", () => {
+  it("lets a supervisor raise a tip to P0: routing runs again and the correction is audited with its reason", async () => {
+    const fishing = tipIds.adultFishing as string;
+    const supervisor = { db: t.db, viewer: viewerOf("supervisor"), publicUrl: "http://localhost:8787" };
+    const agent = { ...supervisor, viewer: viewerOf("childAgent") };
+    const raise = { field: "priority" as const, value: "P0", reason: "Le bateau part ce soir (appel du témoin)" };
+    expect(await overrideTriage(agent, tipIds.talibe as string, raise)).toEqual({ ok: false, reason: "not_allowed" });
+    expect(await overrideTriage(supervisor, fishing, { ...raise, value: "P7" })).toMatchObject({ field: "priority" });
+    expect(await overrideTriage(supervisor, fishing, { ...raise, reason: "" })).toMatchObject({ field: "reason" });
+    expect(await overrideTriage(supervisor, fishing, raise)).toEqual({ ok: true });
+    const view = await readTip(t.db, t.keys, supervisor.viewer, fishing);
+    expect(view?.priority).toBe("P0");
+    // DOMAIN.md: an emergency (P0) reaches law enforcement as primary.
+    const lawEnforcement = ["mr-police", "mr-gendarmerie", "mr-coast-guard"];
+    expect(view?.routes.some((r) => lawEnforcement.includes(r.slug) && r.role === "primary")).toBe(true);
+    const entry = view?.timeline.find((e) => e.action === "tip.priority.override");
+    expect(entry?.details).toEqual({ from: "P2", to: "P0", reason: raise.reason });
   });
 });
 
