@@ -1,8 +1,10 @@
 import { parseArgs } from "node:util";
+import { auditVerifyCommand } from "./audit/verify.js";
 import { clearAgencyWebhook, listAgencies, setAgencyWebhook } from "./cli/agencies.js";
 import { type CliContext, type CliIo, openCliContext, progress, UsageError } from "./cli/context.js";
 import { listDeliveries, runDeliveryPass } from "./cli/deliveries.js";
 import { listPartners } from "./cli/partners.js";
+import { ExitWith, rulesCoverage } from "./cli/rules.js";
 import { createStaff, readStaffSecrets, SECRETS_HOW_TO } from "./cli/staff.js";
 import { listTips, showTip } from "./cli/tips.js";
 import { formatTriageReport, triageReport } from "./cli/triage.js";
@@ -21,7 +23,8 @@ const USAGE = `Usage: pnpm balagh <command>
                                        pipe, reads them from standard input: line 1 password, line 2 TOTP secret
   partners list [--json]               partners and the origins allowed to embed the widget
   tips list [--json]                   the latest 1000 tips, without their sealed fields
-  tips show <id> [--json]              one tip, decrypted (operators only)
+  tips show <id> [--json]              one tip, decrypted (operators only; the look is audited)
+  audit verify [--json]                walks the audit log's hash chain; names the first broken entry (exit 1)
   agencies list [--json]               agencies and their webhook addresses
   agencies set-webhook --agency SLUG --url URL
                                        set where an agency's tips are delivered; prints a new signing secret once
@@ -30,6 +33,8 @@ const USAGE = `Usage: pnpm balagh <command>
   deliveries list [--json]             dead and pending deliveries, without their payloads
   triage report [--json]               tips whose priority or classification staff overrode, with the phrases
                                        triage read in them (never the narrative), and a count per phrase
+  rules coverage [--json]              every kind of tip run through the routing rules: who receives it, and the
+                                       gaps (a child without child protection, a P0 without police...): exit 3
   keygen                               print a new BALAGH_MASTER_KEY
 
 Configuration comes from the environment (see README: DATABASE_URL, BALAGH_MASTER_KEY, ...).`;
@@ -93,6 +98,8 @@ const COMMANDS: Record<string, { migrate?: boolean; run: Command }> = {
   "agencies clear-webhook": { run: (ctx, _args, flags) => clearAgencyWebhook(ctx, flags) },
   "deliveries run": { run: (ctx) => runDeliveryPass(ctx) },
   "deliveries list": { run: (ctx) => listDeliveries(ctx) },
+  "audit verify": { run: (ctx) => auditVerifyCommand(ctx.db) },
+  "rules coverage": { run: (ctx, _args, flags) => rulesCoverage(ctx, flags.json === true) },
   "triage report": {
     run: async (ctx, _args, flags) => {
       const report = await triageReport(ctx);
@@ -135,11 +142,13 @@ const main = async (argv: string[]): Promise<number> => {
   if (!command) throw new UsageError(`unknown command '${positionals.join(" ")}'`);
   const ctx = await openCliContext(io, { migrate: command.migrate ?? false });
   try {
-    print(await command.run(ctx, positionals.slice(name.split(" ").length), flags), flags.json ?? false);
+    const result = await command.run(ctx, positionals.slice(name.split(" ").length), flags);
+    const { code, value } = result instanceof ExitWith ? result : new ExitWith(0, result);
+    print(value, flags.json ?? false);
+    return code;
   } finally {
     ctx.close();
   }
-  return 0;
 };
 
 main(process.argv.slice(2)).then(
