@@ -7,7 +7,7 @@ export default defineConfig({
   build: {
     outDir: "dist/embed",
     emptyOutDir: true,
-    target: "es2019",
+    target: "es2020",
     lib: { entry: "src/embed/loader.ts", formats: ["iife"], name: "BalaghLoader", fileName: () => "embed.js" },
     minify: true,
   },

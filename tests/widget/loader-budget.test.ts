@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { expectFreshBuild } from "./fresh-build.js";
 
 const LOADER = fileURLToPath(new URL("../../widget/dist/embed/embed.js", import.meta.url));
-const BUDGET_BYTES = 2.5 * 1024;
+const BUDGET_BYTES = 1.5 * 1024;
 
 describe("the embed loader (widget/dist/embed/embed.js, built by `pnpm build`)", () => {
   let source = "";

@@ -14,10 +14,10 @@ export type SendResult =
 
 const SEND_TIMEOUT_MS = 60_000;
 
-const retryAfter = (response: Response): number | undefined => {
+const retryAfter = (response: Response, now: number): number | undefined => {
   const value = response.headers.get("Retry-After");
   if (!value) return undefined;
-  const seconds = /^\d+$/.test(value) ? Number(value) : (Date.parse(value) - Date.now()) / 1000;
+  const seconds = /^\d+$/.test(value) ? Number(value) : (Date.parse(value) - now) / 1000;
   return Number.isFinite(seconds) ? Math.max(0, Math.ceil(seconds)) : undefined;
 };
 
@@ -27,6 +27,32 @@ const errorOf = async (response: Response): Promise<{ code?: string; issues?: Is
     return body.error ?? {};
   } catch {
     return {};
+  }
+};
+
+/** The server's answer to one attempt, as the send flow (send-flow.ts) reads it. */
+export const readAnswer = async (response: Response, now = Date.now()): Promise<SendResult> => {
+  if (response.status === 201) {
+    const body = (await response.json().catch(() => null)) as { receipt?: unknown } | null;
+    const receipt = typeof body?.receipt === "string" && /^\d{20}$/.test(body.receipt) ? body.receipt : null;
+    // A 201 without a readable receipt: the tip is stored, so a retry with the same key replays it.
+    return receipt ? { ok: true, receipt } : { ok: false, problem: "server" };
+  }
+  const error = await errorOf(response);
+  const wait = retryAfter(response, now);
+  switch (response.status) {
+    case 422:
+      return { ok: false, problem: "invalid", issues: error.issues ?? [] };
+    case 403:
+      return { ok: false, problem: error.code === "captcha_failed" ? "captcha" : "rejected" };
+    case 409:
+      return { ok: false, problem: "conflict" };
+    case 429:
+      return { ok: false, problem: "rate", retryAfterSeconds: wait ?? 60 };
+    case 503:
+      return { ok: false, problem: "busy", retryAfterSeconds: wait };
+    default:
+      return { ok: false, problem: response.status >= 500 ? "server" : "rejected", retryAfterSeconds: wait };
   }
 };
 
@@ -54,26 +80,5 @@ export const sendTip = async (
   } catch {
     return { ok: false, problem: "offline" };
   }
-  if (response.status === 201) {
-    const body = (await response.json().catch(() => null)) as { receipt?: unknown } | null;
-    const receipt = typeof body?.receipt === "string" && /^\d{20}$/.test(body.receipt) ? body.receipt : null;
-    // A 201 without a readable receipt: the tip is stored, so a retry with the same key replays it.
-    return receipt ? { ok: true, receipt } : { ok: false, problem: "server" };
-  }
-  const error = await errorOf(response);
-  const wait = retryAfter(response);
-  switch (response.status) {
-    case 422:
-      return { ok: false, problem: "invalid", issues: error.issues ?? [] };
-    case 403:
-      return { ok: false, problem: error.code === "captcha_failed" ? "captcha" : "rejected" };
-    case 409:
-      return { ok: false, problem: "conflict" };
-    case 429:
-      return { ok: false, problem: "rate", retryAfterSeconds: wait ?? 60 };
-    case 503:
-      return { ok: false, problem: "busy", retryAfterSeconds: wait };
-    default:
-      return { ok: false, problem: response.status >= 500 ? "server" : "rejected", retryAfterSeconds: wait };
-  }
+  return readAnswer(response);
 };

@@ -1,15 +1,14 @@
 import type { Catalog } from "@shared/i18n/types.js";
 import type { Language } from "@shared/taxonomy.js";
-import type { CaptchaSolution } from "@shared/tip.js";
 import type { ComponentChildren, FunctionComponent } from "preact";
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
-import type { Issue, SendResult } from "./api.js";
 import type { Boot } from "./boot.js";
 import { I18nContext, type Message, translator } from "./i18n.js";
 import { setCloseGuard } from "./keys.js";
-import { loadLate, useLate } from "./late-loader.js";
+import { useLate } from "./late-loader.js";
 import { alertNow, status } from "./live.js";
 import { postClose } from "./parent.js";
+import type { SendEvent, SendFlow } from "./send-flow.js";
 import {
   type Draft,
   emptyDraft,
@@ -28,11 +27,10 @@ import { NarrativeStep } from "./steps/narrative.js";
 import { PeopleStep } from "./steps/people.js";
 import type { StepProps } from "./steps/props.js";
 import { RoleStep } from "./steps/role.js";
-import type { SendState } from "./steps/send.js";
 import { WhatStep } from "./steps/what.js";
 import { WhereStep } from "./steps/where.js";
 import { Progress, TopBar } from "./ui/top-bar.js";
-import { type Errors, firstInvalidStep, refusedFields, validateStep } from "./validate.js";
+import { type Errors, firstInvalidStep, validateStep } from "./validate.js";
 
 const STEP_VIEWS: Record<StepId, FunctionComponent<StepProps>> = {
   danger: DangerStep,
@@ -44,14 +42,6 @@ const STEP_VIEWS: Record<StepId, FunctionComponent<StepProps>> = {
   narrative: NarrativeStep,
   details: DetailsStep,
   disclosure: DisclosureStep,
-};
-
-const FAILURES: Record<string, Message> = {
-  offline: { id: "error.offline" },
-  server: { id: "error.server" },
-  busy: { id: "error.busy" },
-  rate: { id: "error.rateLimited" },
-  rejected: { id: "error.rejected" },
 };
 
 type Props = {
@@ -71,13 +61,14 @@ export const App = ({ boot, initialCatalog, onLanguage, onExit }: Props) => {
   const [errors, setErrors] = useState<Errors>({});
   const [serverErrors, setServerErrors] = useState<Errors>({});
   const [fromReview, setFromReview] = useState(false);
-  const [send, setSend] = useState<SendState>({ phase: "captcha", round: 0 });
   const [saved, setSaved] = useState(false);
-  // One key per draft: every retry of this report carries it, so the server stores it at most once.
-  const attempt = useRef<{ key: string; solution: CaptchaSolution | null }>({
+  const [sendFlow, setSendFlow] = useState<SendFlow>(() => ({
+    phase: "editing",
     key: newIdempotencyKey(),
     solution: null,
-  });
+  }));
+  // The same, as of now: an answer arriving later must move on from the latest state, not a render's.
+  const flow = useRef(sendFlow);
   const first = useRef(true);
   /** The field to focus when the next screen shows, instead of its heading (a field the server refused). */
   const focusOnShow = useRef<string | null>(null);
@@ -153,94 +144,71 @@ export const App = ({ boot, initialCatalog, onLanguage, onExit }: Props) => {
     go({ kind: "step", step });
   };
 
+  /** The send screen, left as it is when already shown: its heading keeps or gets the focus once. */
+  const toSendScreen = () => setScreen((shown) => (shown.kind === "send" ? shown : { kind: "send" }));
+
+  /** Moves the send flow (send-flow.ts, loaded with the later screens) on, and shows where it went. */
+  const dispatch = (event: SendEvent) => {
+    const previous = flow.current;
+    const next = lateScreens ? lateScreens.advance(previous, event) : previous;
+    if (next === previous) return;
+    flow.current = next;
+    setSendFlow(next);
+    switch (next.phase) {
+      case "captcha":
+        toSendScreen();
+        if (previous.phase === "sending") alertNow(t("error.captcha"));
+        return;
+      case "sending": {
+        toSendScreen();
+        status(t("send.sending"));
+        const tip = toTip(draft, lang);
+        void lateScreens
+          ?.sendTip(config.partner, next.solution, tip, next.key)
+          .then((result) => dispatch({ type: "answered", result, now: Date.now(), newKey: newIdempotencyKey() }));
+        return;
+      }
+      case "sent":
+        // Sent: the answers are no longer needed anywhere, so they go now; only the receipt stays.
+        setDraft(emptyDraft(startCountry));
+        setServerErrors({});
+        setFromReview(false);
+        setSaved(false);
+        go({ kind: "receipt", receipt: next.receipt });
+        status(t("receipt.title"));
+        return;
+      case "failed":
+        toSendScreen();
+        alertNow(t(next.message));
+        return;
+      case "refused":
+        // Each refused answer is marked beside its field, and the reporter lands on the first one.
+        setServerErrors(next.errors);
+        setFromReview(true);
+        focusOnShow.current = next.field;
+        go({ kind: "step", step: FIELD_STEP[next.field] });
+        alertNow(t("error.invalid"));
+        return;
+    }
+  };
+
   const startSending = () => {
     const invalid = firstInvalidStep(STEPS, draft);
     if (invalid) {
       edit(invalid);
       return;
     }
-    // Still within a wait the server asked for: the failure and its countdown again, not a new refusal.
-    if (send.phase === "failed" && send.retryAt > Date.now()) {
-      go({ kind: "send" });
-      return;
-    }
-    setSend(attempt.current.solution ? { phase: "sending" } : { phase: "captcha", round: 0 });
+    // Shown even when the flow stays where it is: a wait the server asked for, a captcha not yet solved.
     go({ kind: "send" });
-    if (attempt.current.solution) void submit(attempt.current.solution);
+    dispatch({ type: "send", now: Date.now() });
   };
 
-  const handle = (result: SendResult, retried: boolean, solution: CaptchaSolution) => {
-    if (result.ok) {
-      // Sent: the answers are no longer needed anywhere, so they go now; only the receipt stays.
-      setDraft(emptyDraft(startCountry));
-      attempt.current = { key: newIdempotencyKey(), solution: null };
-      setServerErrors({});
-      setFromReview(false);
-      setSaved(false);
-      go({ kind: "receipt", receipt: result.receipt });
-      status(t("receipt.title"));
-      return;
-    }
-    switch (result.problem) {
-      case "conflict":
-        // The key already carries an earlier version of this report (stored, but its answer was
-        // lost); this edited version is a new report. Once only: a second refusal is a failure.
-        attempt.current.key = newIdempotencyKey();
-        if (retried) fail({ ok: false, problem: "server" });
-        else void submit(solution, true);
-        return;
-      case "captcha":
-        attempt.current.solution = null;
-        setSend((s) => ({ phase: "captcha", round: s.phase === "captcha" ? s.round + 1 : Date.now() }));
-        alertNow(t("error.captcha"));
-        return;
-      case "invalid":
-        return refused(result.issues ?? []);
-      case "rate":
-        // The captcha was spent on this attempt, and will have expired by the end of the wait.
-        attempt.current.solution = null;
-        return fail(result);
-      default:
-        return fail(result);
-    }
-  };
-
-  const fail = (result: Extract<SendResult, { ok: false }>) => {
-    const message = FAILURES[result.problem] ?? { id: "error.server" };
-    const wait = (result.retryAfterSeconds ?? 0) * 1000;
-    setSend({ phase: "failed", message, retryAt: Date.now() + wait, offline: result.problem === "offline" });
-    alertNow(t(message.id));
-  };
-
-  /** 422: each refused answer is marked beside its field, and the reporter lands on the first one. */
-  const refused = (issues: Issue[]) => {
-    const { errors: found, first: field } = refusedFields(issues);
-    if (!field) return fail({ ok: false, problem: "rejected" });
-    setServerErrors(found);
-    setFromReview(true);
-    focusOnShow.current = field;
-    go({ kind: "step", step: FIELD_STEP[field] });
-    alertNow(t("error.invalid"));
-  };
-
-  const submit = async (solution: CaptchaSolution, retried = false) => {
-    attempt.current.solution = solution;
-    setSend({ phase: "sending" });
-    status(t("send.sending"));
-    const { sendTip } = await loadLate();
-    const result = await sendTip(config.partner, solution, toTip(draft, lang), attempt.current.key);
-    handle(result, retried, solution);
-  };
-
-  const retry = () => {
-    const { solution } = attempt.current;
-    if (solution) void submit(solution);
-    else setSend({ phase: "captcha", round: Date.now() });
-  };
+  const retry = () => dispatch({ type: "retry", now: Date.now() });
 
   const finish = () => {
     setSaved(false);
     setDraft(emptyDraft(startCountry));
+    dispatch({ type: "restart", newKey: newIdempotencyKey() });
     go({ kind: "step", step: "danger" });
     postClose();
   };
@@ -275,10 +243,10 @@ export const App = ({ boot, initialCatalog, onLanguage, onExit }: Props) => {
     const { SendScreen } = lateScreens;
     body = (
       <SendScreen
-        state={send}
+        flow={sendFlow}
         config={config}
         scriptUrl={boot.hcaptchaScriptUrl}
-        onSolution={(solution) => void submit(solution)}
+        onSolution={(solution) => dispatch({ type: "solved", solution })}
         onRetry={retry}
         onBack={() => go({ kind: "review" })}
       />

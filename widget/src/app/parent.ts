@@ -1,6 +1,5 @@
+import type { FormMessage } from "../protocol.js";
 import type { Mode } from "./boot.js";
-
-type Outgoing = { type: "ready" } | { type: "close" } | { type: "exit"; url: string };
 
 let mode: Mode = "page";
 
@@ -14,12 +13,12 @@ export const setMode = (value: Mode) => {
  * reporter typed (the exit URL is the partner's own, public setting), nor the form's height, which
  * would tell what was answered. The loader checks that messages come from this iframe and origin.
  */
-const post = (message: Outgoing) => {
-  if (mode === "iframe" && window.parent !== window) window.parent.postMessage({ source: "balagh", ...message }, "*");
+const post = (message: FormMessage) => {
+  if (mode === "iframe" && window.parent !== window) window.parent.postMessage(message, "*");
 };
 
-export const postReady = () => post({ type: "ready" });
-export const postClose = () => post({ type: "close" });
+export const postReady = () => post({ source: "balagh", type: "ready" });
+export const postClose = () => post({ source: "balagh", type: "close" });
 
 /**
  * Quick exit. The caller has already unmounted the form (so its text is gone from the DOM).
@@ -29,7 +28,7 @@ export const postClose = () => post({ type: "close" });
  */
 export const leave = (exitUrl: string) => {
   if (mode === "iframe") {
-    post({ type: "exit", url: exitUrl });
+    post({ source: "balagh", type: "exit", url: exitUrl });
     location.replace("about:blank");
   } else {
     location.replace(exitUrl);

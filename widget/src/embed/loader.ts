@@ -1,34 +1,30 @@
-import { LOADER_TEXT, type LoaderLang } from "./messages.js";
+import { readFormMessage } from "../protocol.js";
 import { LOADER_CSS } from "./styles.js";
+import { LOADER_TEXT, type LoaderLang } from "./text.js";
 
-type Message = { source: "balagh"; type: "ready" | "close" | "exit"; url?: string };
 type Api = { open(): void; close(): void; q?: ["open" | "close"][] };
 
 const script = document.currentScript as HTMLScriptElement | null;
-const data = script?.dataset ?? {};
+const data: DOMStringMap = { ...script?.dataset };
 const w = window as unknown as { Balagh?: Api };
 
-if (script && data.partner && !w.Balagh?.open) {
-  const hotline = new URL(script.src).origin;
-  const lang = (data.lang && data.lang in LOADER_TEXT ? data.lang : "fr") as LoaderLang;
-  const text = LOADER_TEXT[lang];
-  const mode = data.mode === "inline" || data.mode === "button" ? data.mode : "floating";
-  const target = data.target ? document.querySelector(data.target) : null;
-  const query = new URLSearchParams({
-    lang,
-    ...(data.country ? { country: data.country } : {}),
-    ...(mode === "inline" ? { display: "inline" } : {}),
-  });
-  const src = `${hotline}/w/${encodeURIComponent(data.partner)}?${query}`;
+if (data.partner && !w.Balagh?.open) {
+  const hotline = new URL((script as HTMLScriptElement).src).origin;
+  const [launch, closeLabel] = LOADER_TEXT[data.lang as LoaderLang] || LOADER_TEXT.fr;
+  const inline = data.mode === "inline";
+  // The hotline answers a missing or unknown language with the partner's default one, and the form
+  // reads display=inline only: any other mode is a dialog.
+  const query = new URLSearchParams({ lang: data.lang || "", country: data.country || "", display: data.mode || "" });
+  // Partner keys are lower-case letters, digits and dashes (shared/src/tip.ts): nothing to escape.
+  const src = `${hotline}/w/${data.partner}?${query}`;
 
-  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, attrs: Record<string, string> = {}) => {
+  const el = (tag: string, attrs: Record<string, string> = {}) => {
     const node = document.createElement(tag);
-    node.className = className;
-    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+    for (const name in attrs) node.setAttribute(name, attrs[name] as string);
     return node;
   };
 
-  const host = el("div", "", { "data-balagh": "" });
+  const host = el("div", { "data-balagh": "" });
   // A closed shadow root: the partner's styles cannot reach in, ours cannot leak out.
   const root = host.attachShadow({ mode: "closed" });
   if ("adoptedStyleSheets" in root) {
@@ -36,109 +32,85 @@ if (script && data.partner && !w.Balagh?.open) {
     sheet.replaceSync(LOADER_CSS);
     root.adoptedStyleSheets = [sheet];
   } else {
-    (root as ShadowRoot).append(Object.assign(document.createElement("style"), { textContent: LOADER_CSS }));
+    const style = el("style");
+    style.textContent = LOADER_CSS;
+    (root as ShadowRoot).append(style);
   }
 
-  let frame: HTMLIFrameElement | null = null;
-  let overlay: HTMLElement | null = null;
-  const launcher = el(
-    "button",
-    `l${mode === "button" ? " b" : ""}${/^(left|start)$/.test(data.position ?? "") ? " s" : ""}`,
-    {
-      type: "button",
-      "aria-haspopup": "dialog",
-    },
-  );
-  launcher.textContent = data.label || text.launch;
+  let frame: HTMLElement | null = null;
+  let dialog: HTMLDialogElement | null = null;
+  // No type attribute on the buttons: in a shadow root no form of the partner's can own them.
+  // The partner's words become class names of our own stylesheet (styles.ts); other words match nothing.
+  const launcher = el("button", {
+    class: `l ${data.mode} ${data.position}`,
+    "aria-haspopup": "dialog",
+  });
+  launcher.textContent = data.label || launch;
 
-  const makeFrame = (className: string) =>
-    el("iframe", className, {
+  const makeFrame = () =>
+    (frame = el("iframe", {
       src,
-      title: text.frame,
+      title: launch,
       referrerpolicy: "no-referrer",
       allow: "clipboard-write",
-    }) as HTMLIFrameElement;
+    }));
 
-  const close = () => {
-    if (!overlay) return;
-    overlay.hidden = true;
-    document.removeEventListener("keydown", onKey, true);
-    launcher.focus();
-  };
+  const close = () => dialog?.close();
 
-  const onKey = (e: KeyboardEvent) => {
-    if (e.key === "Escape") close();
-  };
-
+  // A modal <dialog>: the browser makes the partner page inert, closes the dialog on Escape and gives
+  // the focus back. Focus wraps between the close button and the form, never out to the browser.
   const open = () => {
-    if (mode === "inline") return frame?.focus();
-    if (!overlay) {
-      overlay = el("div", "o");
-      const dialog = el("div", "d", { role: "dialog", "aria-modal": "true", "aria-label": text.frame });
-      const closeButton = el("button", "c", { type: "button", "aria-label": text.close });
+    if (!inline && !dialog) {
+      dialog = el("dialog", { "aria-label": launch }) as HTMLDialogElement;
+      const closeButton = el("button", { "aria-label": closeLabel });
       closeButton.textContent = "×";
       closeButton.onclick = close;
-      frame = makeFrame("f");
-      // Focus wraps between the close button and the form while the dialog is open.
-      const wrap = (to: () => HTMLElement) => {
-        const sentinel = el("span", "", { tabindex: "0" });
-        sentinel.onfocus = () => to().focus();
-        return sentinel;
-      };
-      const current = frame;
-      dialog.append(
-        wrap(() => current),
-        closeButton,
-        current,
-        wrap(() => closeButton),
-      );
-      overlay.append(dialog);
-      root.append(overlay);
+      const form = makeFrame();
+      const wrap = (to: HTMLElement) => Object.assign(el("span", { tabindex: "0" }), { onfocus: () => to.focus() });
+      dialog.append(wrap(form), closeButton, form, wrap(closeButton));
+      root.append(dialog);
     }
-    overlay.hidden = false;
-    document.addEventListener("keydown", onKey, true);
+    dialog?.showModal();
     frame?.focus();
   };
 
-  window.addEventListener("message", (e: MessageEvent<Message>) => {
+  addEventListener("message", (e) => {
     // Only the form's own window on the hotline's origin may steer the loader.
-    if (!frame || e.source !== frame.contentWindow || e.origin !== hotline || e.data?.source !== "balagh") return;
-    const m = e.data;
+    const m =
+      e.source === (frame as HTMLIFrameElement | null)?.contentWindow &&
+      e.origin === hotline &&
+      readFormMessage(e.data);
+    if (!m) return;
     // The form asks for focus once it can take it: focusing the frame before it loaded does nothing.
-    if (m.type === "ready" && overlay && !overlay.hidden) frame.focus();
-    if (m.type === "close") close();
-    if (m.type === "exit") {
-      const exit = typeof m.url === "string" && /^https?:\/\//.test(m.url) ? m.url : "about:blank";
+    if (m.type === "ready") dialog?.open && frame?.focus();
+    else if (m.type === "close") close();
+    else {
       host.remove();
       // replace(), not assign(): the partner page leaves the history, so Back cannot bring it back.
-      location.replace(exit);
+      location.replace(m.url);
     }
   });
 
-  const preconnect = () => {
-    const link = el("link", "", { rel: "preconnect", href: hotline });
-    document.head.append(link);
+  // The first sign of interest opens the connection to the hotline; nothing is requested before the click.
+  launcher.onpointerenter = launcher.onfocus = () => {
+    launcher.onpointerenter = launcher.onfocus = null;
+    document.head.append(el("link", { rel: "preconnect", href: hotline }));
   };
-  launcher.addEventListener("pointerenter", preconnect, { once: true });
-  launcher.addEventListener("focus", preconnect, { once: true });
   launcher.onclick = open;
 
-  const mountInline = () => {
-    if (mode !== "inline") return;
-    frame = makeFrame("i");
-    root.append(frame);
-  };
+  const mountInline = () => inline && root.append(makeFrame());
   // A page the back/forward cache restores must not bring a half-written report back: the form's
   // frame goes with the page, and a restored inline page gets a new, empty one.
   addEventListener("pagehide", () => {
-    (overlay ?? frame)?.remove();
-    overlay = frame = null;
+    (dialog ?? frame)?.remove();
+    dialog = frame = null;
   });
   addEventListener("pageshow", (e) => e.persisted && mountInline());
 
   mountInline();
-  if (mode !== "inline") root.append(launcher);
-  (mode !== "floating" && target ? target : document.body).append(host);
+  if (!inline) root.append(launcher);
+  // A floating launcher is fixed to the screen wherever its host is, so data-target can take it too.
+  ((data.target && document.querySelector(data.target)) || document.body).append(host);
 
   const queued = w.Balagh?.q ?? [];
   w.Balagh = { open, close };

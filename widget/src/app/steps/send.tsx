@@ -1,8 +1,9 @@
 import type { PartnerConfig } from "@shared/partner-config.js";
 import type { CaptchaSolution } from "@shared/tip.js";
 import { useEffect, useRef, useState } from "preact/hooks";
-import { type Message, useI18n } from "../i18n.js";
+import { useI18n } from "../i18n.js";
 import { alertNow, status } from "../live.js";
+import type { SendFlow } from "../send-flow.js";
 import { Title } from "../ui/fields.js";
 
 const HCAPTCHA_WAIT_MS = 5_000;
@@ -114,13 +115,8 @@ const Captcha = ({ config, scriptUrl, onSolution }: CaptchaProps) => {
   );
 };
 
-export type SendState =
-  | { phase: "captcha"; round: number }
-  | { phase: "sending" }
-  | { phase: "failed"; message: Message; retryAt: number; offline: boolean };
-
 type Props = {
-  state: SendState;
+  flow: SendFlow;
   config: PartnerConfig;
   scriptUrl: string;
   onSolution: (solution: CaptchaSolution) => void;
@@ -129,7 +125,7 @@ type Props = {
   onBack: () => void;
 };
 
-export const SendScreen = ({ state, config, scriptUrl, onSolution, onRetry, onBack }: Props) => {
+export const SendScreen = ({ flow: state, config, scriptUrl, onSolution, onRetry, onBack }: Props) => {
   const { t } = useI18n();
   const [, tick] = useState(0);
   const waitMs = state.phase === "failed" ? state.retryAt - Date.now() : 0;
@@ -151,9 +147,7 @@ export const SendScreen = ({ state, config, scriptUrl, onSolution, onRetry, onBa
   return (
     <>
       <Title>{t(state.phase === "captcha" ? "captcha.title" : "send.title")}</Title>
-      {state.phase === "captcha" && (
-        <Captcha key={state.round} config={config} scriptUrl={scriptUrl} onSolution={onSolution} />
-      )}
+      {state.phase === "captcha" && <Captcha config={config} scriptUrl={scriptUrl} onSolution={onSolution} />}
       {state.phase === "sending" && (
         <p class="working">
           <span class="spinner" aria-hidden="true" />
@@ -162,7 +156,7 @@ export const SendScreen = ({ state, config, scriptUrl, onSolution, onRetry, onBa
       )}
       {state.phase === "failed" && (
         <div class="problem">
-          <p class="error">{t(state.message.id, state.message.params)}</p>
+          <p class="error">{t(state.message)}</p>
           {waitMs > 0 && <p>{t("send.retryIn", { minutes: Math.max(1, Math.ceil(waitMs / 60_000)) })}</p>}
           <div class="actions">
             <button type="button" class="button primary" onClick={onRetry} disabled={waitMs > 0}>
