@@ -104,6 +104,7 @@ export const tips = sqliteTable(
   (t) => [
     index("tips_priority_created").on(t.priority, t.createdAt),
     index("tips_status_priority_created").on(t.status, t.priority, t.createdAt),
+    index("tips_created").on(t.createdAt),
   ],
 );
 

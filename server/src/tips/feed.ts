@@ -1,0 +1,94 @@
+import { and, asc, eq, gt, inArray, or } from "drizzle-orm";
+import { tipRoutes, tips } from "../db/schema.js";
+import type { AppDb } from "../db/types.js";
+import type { Viewer } from "./scope.js";
+
+/** What a console learns of a new tip: enough to show its line and ring for a P0, nothing sealed. */
+export type NewTipEvent = { id: string; priority: string | null; createdAt: number; agencyIds: string[] };
+
+/** Whether a new tip belongs in this viewer's queue: the same rule as `tipScope`, on the event's routes. */
+export const seesNewTip = (viewer: Viewer, event: NewTipEvent) => {
+  if (viewer.kind === "operator" || viewer.role === "supervisor") return true;
+  return viewer.role === "agent" && viewer.agencyId !== null && event.agencyIds.includes(viewer.agencyId);
+};
+
+type Subscriber = { viewer: Viewer; send: (event: NewTipEvent) => void };
+
+/**
+ * New tips for every open console of this process from one query a tick (not one per console):
+ * each subscriber gets only the tips in its viewer's scope. Polling the database, rather than a
+ * signal from intake, also sees tips that another process or a Worker stored.
+ */
+export const tipFeed = (db: AppDb, { everyMs = 1_000, now = () => new Date() } = {}) => {
+  const subscribers = new Set<Subscriber>();
+  let cursor = { createdAt: now().getTime(), id: "" };
+  let timer: ReturnType<typeof setInterval> | null = null;
+  let polling = false;
+
+  const poll = async () => {
+    if (polling) return;
+    polling = true;
+    try {
+      const fresh = await db
+        .select({ id: tips.id, priority: tips.priority, createdAt: tips.createdAt })
+        .from(tips)
+        .where(
+          or(
+            gt(tips.createdAt, new Date(cursor.createdAt)),
+            and(eq(tips.createdAt, new Date(cursor.createdAt)), gt(tips.id, cursor.id)),
+          ),
+        )
+        .orderBy(asc(tips.createdAt), asc(tips.id))
+        .limit(500);
+      if (fresh.length === 0) return;
+      const routes = await db
+        .select({ tipId: tipRoutes.tipId, agencyId: tipRoutes.agencyId })
+        .from(tipRoutes)
+        .where(
+          inArray(
+            tipRoutes.tipId,
+            fresh.map((t) => t.id),
+          ),
+        );
+      for (const tip of fresh) {
+        const event = {
+          id: tip.id,
+          priority: tip.priority,
+          createdAt: tip.createdAt.getTime(),
+          agencyIds: routes.filter((r) => r.tipId === tip.id).map((r) => r.agencyId),
+        };
+        for (const s of subscribers) if (seesNewTip(s.viewer, event)) s.send(event);
+      }
+      const last = fresh.at(-1);
+      if (last) cursor = { createdAt: last.createdAt.getTime(), id: last.id };
+    } finally {
+      polling = false;
+    }
+  };
+
+  const stop = () => {
+    if (timer) clearInterval(timer);
+    timer = null;
+  };
+
+  return {
+    /** Starts polling with the first subscriber, stops with the last; returns the unsubscribe. */
+    subscribe(viewer: Viewer, send: (event: NewTipEvent) => void) {
+      const subscriber = { viewer, send };
+      subscribers.add(subscriber);
+      if (!timer) {
+        cursor = { createdAt: now().getTime(), id: "" };
+        timer = setInterval(() => void poll().catch(() => {}), everyMs);
+      }
+      return () => {
+        subscribers.delete(subscriber);
+        if (subscribers.size === 0) stop();
+      };
+    },
+    poll,
+    stop,
+    size: () => subscribers.size,
+  };
+};
+
+export type TipFeed = ReturnType<typeof tipFeed>;
