@@ -1,35 +1,10 @@
 import type { MessageId } from "@shared/i18n/types.js";
-import {
-  CHILD_INDICATORS,
-  ILO_INDICATORS,
-  type Indicator,
-  ROUTE_INDICATORS,
-  SITUATIONS,
-  type Situation,
-} from "@shared/taxonomy.js";
+import { CHILD_INDICATORS, ILO_INDICATORS, type Indicator, ROUTE_INDICATORS, SITUATIONS } from "@shared/taxonomy.js";
 import { useState } from "preact/hooks";
 import { useI18n } from "../i18n.js";
 import { Checks } from "../ui/fields.js";
 import type { StepProps } from "./props.js";
-
-// Emoji rather than drawings: no bytes to download, and every phone has them. Decorative only.
-const ICONS: Record<Situation, string> = {
-  child_forced_begging: "🥣",
-  domestic_servitude: "🧹",
-  slavery_by_descent: "⛓️",
-  forced_labour_fishing: "🐟",
-  forced_labour_mining: "⛏️",
-  forced_labour_agriculture: "🌾",
-  forced_labour_construction: "🧱",
-  forced_labour_other: "🛠️",
-  sexual_exploitation: "⚠️",
-  forced_or_early_marriage: "💍",
-  children_used_in_crime: "🧒",
-  held_captive_or_for_ransom: "🔒",
-  unsafe_boat_departure: "🛶",
-  paid_border_crossing: "💵",
-  other_or_not_sure: "❓",
-};
+import { SITUATION_ICONS } from "./situation-icons.js";
 
 const GROUPS: [id: MessageId, codes: readonly Indicator[]][] = [
   ["indicators.group.ilo", ILO_INDICATORS],
@@ -77,7 +52,7 @@ export const WhatStep = ({ draft, set }: StepProps) => {
         legend={t("what.title")}
         asTitle
         hint={t("what.hint")}
-        options={SITUATIONS.map((value) => ({ value, label: t(`situation.${value}`), icon: ICONS[value] }))}
+        options={SITUATIONS.map((value) => ({ value, label: t(`situation.${value}`), icon: SITUATION_ICONS[value] }))}
         value={draft.situations}
         onChange={(situations) => set({ situations })}
       />

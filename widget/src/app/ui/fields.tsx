@@ -1,6 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { type Message, useI18n } from "../i18n.js";
 
+/** `icon`: SVG path data on a 24-unit grid, drawn before the label (decorative: the label says it). */
 export type Option<V extends string> = { value: V; label: string; icon?: string; hint?: string };
 
 const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(" ") || undefined;
@@ -60,9 +61,9 @@ const Group = <V extends string>({
 const OptionText = ({ option }: { option: Option<string> }) => (
   <span class="option-text">
     {option.icon && (
-      <span class="icon" aria-hidden="true">
-        {option.icon}
-      </span>
+      <svg class="icon" viewBox="0 0 24 24" aria-hidden="true">
+        <path d={option.icon} />
+      </svg>
     )}
     <span>
       {option.label}
