@@ -152,7 +152,8 @@ const main = async (argv: string[]): Promise<number> => {
 };
 
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  // Output to a pipe drains asynchronously: exiting at once would cut a long report short.
+  (code) => process.stdout.write("", () => process.exit(code)),
   (error: unknown) => {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
       io.err(`balagh: ${(error as Error).message}\n\n${USAGE}\n`);

@@ -57,6 +57,47 @@ describe("the Mauritania example table", () => {
       { situations: ["domestic_servitude"], childInvolved: "not_sure" },
       ["mr-child-protection:primary", "mr-labour-inspection:notify", "mr-national-authority:notify"],
     ],
+    // The expert cases: child labour and children used in crime reach the national authority too.
+    [
+      "a child herding goats unpaid, in a crisis (P1)",
+      { situations: ["forced_labour_agriculture"], childInvolved: "yes", priority: "P1" },
+      [
+        "mr-child-protection:primary",
+        "mr-labour-inspection:notify",
+        "mr-national-authority:notify",
+        "mr-police:primary",
+      ],
+    ],
+    [
+      "children in a gold mine",
+      { situations: ["forced_labour_mining"], childInvolved: "yes" },
+      ["mr-child-protection:primary", "mr-labour-inspection:notify", "mr-national-authority:notify"],
+    ],
+    [
+      "children fishing",
+      { situations: ["forced_labour_fishing"], childInvolved: "not_sure" },
+      ["mr-child-protection:primary", "mr-labour-inspection:notify", "mr-national-authority:notify"],
+    ],
+    [
+      "children on a building site",
+      { situations: ["forced_labour_construction"], childInvolved: "yes", priority: "P3" },
+      ["mr-child-protection:primary", "mr-labour-inspection:notify", "mr-national-authority:notify"],
+    ],
+    [
+      "children in other forced labour",
+      { situations: ["forced_labour_other"], childInvolved: "yes" },
+      ["mr-child-protection:primary", "mr-labour-inspection:notify", "mr-national-authority:notify"],
+    ],
+    [
+      "teenagers used to carry drugs",
+      { situations: ["children_used_in_crime"], childInvolved: "yes" },
+      ["mr-child-protection:primary", "mr-national-authority:notify", "mr-prosecutor:notify"],
+    ],
+    [
+      "an adult victim who refused police, in a crisis (P1): the national authority acts",
+      { reporterRole: "victim", victimConsentPolice: "no", priority: "P1" },
+      ["mr-national-authority:primary"],
+    ],
     [
       "adult forced labour reported by a witness with no consent asked",
       { situations: ["forced_labour_fishing"] },
@@ -134,6 +175,18 @@ describe("the Mauritania example table", () => {
       "mr-police",
     ]);
     expect(result.routes.map((r) => kindOf.get(r.agencyId))).not.toContain("coast_guard");
+  });
+
+  it.each<[string, Partial<RoutingInput>]>([
+    ["ongoing exploitation of an adult (P2)", { priority: "P2", classification: "unclear" }],
+    ["information (P3)", { priority: "P3", classification: "unclear" }],
+    ["an adult victim who refused police (P1)", { reporterRole: "victim", victimConsentPolice: "no", priority: "P1" }],
+  ])("gives %s to the national authority by a rule, not by the fallback", (_label, patch) => {
+    const { routes } = route(input(patch), table);
+    expect(routes.find((r) => r.role === "primary")).toMatchObject({
+      agencyId: "mr-national-authority",
+      ruleId: expect.any(String),
+    });
   });
 
   it("records the rule behind each decision, and none for an invariant", () => {

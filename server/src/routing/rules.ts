@@ -9,8 +9,8 @@ import {
 } from "@balagh/shared";
 import { z } from "zod";
 
-const PRIORITIES = ["P0", "P1", "P2", "P3"] as const;
-const CLASSIFICATIONS = ["trafficking", "smuggling", "both", "unclear"] as const;
+export const PRIORITIES = ["P0", "P1", "P2", "P3"] as const;
+export const CLASSIFICATIONS = ["trafficking", "smuggling", "both", "unclear"] as const;
 
 /** Every condition present must hold; an absent one matches anything. */
 export const ruleConditionsSchema = z.strictObject({
