@@ -16,6 +16,7 @@ import type { WidgetBuild } from "./widget/build.js";
 export type AppConfig = Pick<Env, "publicUrl" | "hcaptcha" | "tipRateLimit"> & {
   altchaSecret?: string | undefined;
   hcaptchaScriptUrl?: string;
+  staffTotpRequired?: boolean;
 };
 
 /** What the runtime (Node, workerd, a test) hands to `createApp`. */
@@ -58,6 +59,7 @@ export type Services = {
   altchaOptions: AltchaOptions;
   partner: (key: string) => Promise<Partner>;
   routingTable: () => Promise<RoutingTable>;
+  staffTotpRequired: boolean;
 };
 
 export const resolveServices = (deps: AppDeps): Services => {
@@ -97,5 +99,6 @@ export const resolveServices = (deps: AppDeps): Services => {
       : null,
     altcha: altchaVerifier(altchaOptions),
     altchaOptions,
+    staffTotpRequired: deps.config.staffTotpRequired ?? false,
   };
 };

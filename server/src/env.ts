@@ -30,6 +30,7 @@ const rawEnv = z.object({
   TRUST_PROXY: flag,
   TIP_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(20),
   TIP_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
+  STAFF_TOTP_REQUIRED: flag,
 });
 
 export type Env = ReturnType<typeof parseEnv>;
@@ -89,5 +90,7 @@ export const parseEnv = (source: Record<string, string | undefined>, { databaseB
     demoPartnerPort: env.DEMO_PARTNER_PORT,
     trustProxy: env.TRUST_PROXY,
     tipRateLimit: { max: env.TIP_RATE_LIMIT_MAX, windowSeconds: env.TIP_RATE_LIMIT_WINDOW_SECONDS },
+    /** Every staff member signs in with a TOTP code, not only admins and supervisors. */
+    staffTotpRequired: env.STAFF_TOTP_REQUIRED,
   };
 };

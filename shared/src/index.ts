@@ -1,6 +1,7 @@
 export * from "./countries.js";
 export * from "./errors.js";
 export * from "./followup.js";
+export * from "./i18n/console/index.js";
 export * from "./i18n/index.js";
 export * from "./partner-config.js";
 export * from "./receipt.js";

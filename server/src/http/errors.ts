@@ -33,7 +33,7 @@ export const validationError = (error: SchemaError) => {
 };
 
 // drizzle wraps driver errors; libSQL and D1 name theirs differently, so look down the cause chain.
-const isDatabaseError = (error: unknown): boolean => {
+export const isDatabaseError = (error: unknown): boolean => {
   for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
     // SqliteError: the local file's group commit (node/group-commit.ts) writes through libsql directly.
     if (["DrizzleQueryError", "LibsqlError", "LibsqlBatchError", "SqliteError"].includes(e.name)) return true;

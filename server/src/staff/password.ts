@@ -26,3 +26,11 @@ export const verifyPassword = async (password: string, stored: string): Promise<
   for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ expected.charCodeAt(i % expected.length);
   return diff === 0;
 };
+
+/**
+ * A hash of nothing anyone knows, with the same parameters as `hashPassword`: checking a password
+ * for an unknown email against it costs as long as for a real account, so timing does not tell
+ * which emails exist.
+ */
+export const UNKNOWN_ACCOUNT_HASH =
+  "scrypt$32768$8$3$9c4712a264d8cccf50249d62c07545a8$fd39896cc46d7d29a8b2989b9b0ee2abcf47e49c93124522bee4403fedbdb570";

@@ -1,0 +1,16 @@
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+import { Hono } from "hono";
+import { CONSOLE_CSS } from "./console-css.js";
+
+const contentHash = (text: string) => bytesToHex(sha256(utf8ToBytes(text))).slice(0, 16);
+
+/** The name changes whenever the content does, so the file may be cached for good. */
+export const CONSOLE_CSS_PATH = `/console/assets/console.${contentHash(CONSOLE_CSS)}.css`;
+
+export const IMMUTABLE = "public, max-age=31536000, immutable";
+
+export const assetRoutes = () =>
+  new Hono().get(CONSOLE_CSS_PATH.replace("/console", ""), (c) =>
+    c.body(CONSOLE_CSS, 200, { "Content-Type": "text/css; charset=utf-8", "Cache-Control": IMMUTABLE }),
+  );

@@ -1,0 +1,19 @@
+import type { MiddlewareHandler } from "hono";
+
+/** Nothing but the hotline's own files; no inline script or style; never framed; forms post only here. */
+export const CONSOLE_CSP = "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+
+/**
+ * `same-origin`, not `no-referrer`: under `no-referrer` a browser sends `Origin: null` with the
+ * console's own form posts (the Fetch standard's origin serialisation), and the Origin check could
+ * not tell them from a foreign site's. No referrer ever leaves for another site either way.
+ */
+export const CONSOLE_REFERRER_POLICY = "same-origin";
+
+export const consoleHeaders: MiddlewareHandler = async (c, next) => {
+  await next();
+  c.header("Content-Security-Policy", CONSOLE_CSP);
+  c.header("Referrer-Policy", CONSOLE_REFERRER_POLICY);
+  c.header("X-Frame-Options", "DENY");
+  if (!c.res.headers.has("Cache-Control")) c.header("Cache-Control", "no-store");
+};
