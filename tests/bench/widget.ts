@@ -90,9 +90,12 @@ export const widgetSizes = (root: string) => {
   );
   const largest = Object.entries(catalogs).sort(([, a], [, b]) => b.gzip - a.gzip)[0];
   if (!largest) throw new Error("the widget manifest has no language catalog");
-  // The late chunk imports the entry, already loaded: only its own files count.
+  // The late chunk imports the entry, already loaded: only its own files count, the stylesheet it
+  // links itself included.
   const lateKey = keyOf(/src\/app\/steps\/late\.ts$/);
-  const late = sizeOf(app, [chunk(lateKey).file, ...(chunk(lateKey).css ?? [])]);
+  const lateChunk = chunk(lateKey);
+  const lateStyles = (lateChunk.assets ?? []).filter((file) => file.endsWith(".css"));
+  const late = sizeOf(app, [lateChunk.file, ...(lateChunk.css ?? []), ...lateStyles]);
   const hcaptcha = sizeOf(app, [chunk(keyOf(/src\/app\/captcha\/hcaptcha\.ts$/)).file]);
   const altchaChunk = chunk(keyOf(/src\/app\/captcha\/altcha\.ts$/));
   const altcha = sizeOf(app, [altchaChunk.file, ...(altchaChunk.assets ?? [])]);
@@ -471,7 +474,7 @@ export const runWidgetBench = async ({ serverRoot, partnerUrl, resultsFolder, on
         ["loader embed.js", sizeRow(sizes.loader, "on every partner page")],
         [
           "app initial",
-          sizeRow(sizes.initial, `entry + CSS + largest catalog (${sizes.initial.largestCatalog}); budget 25 KB`),
+          sizeRow(sizes.initial, `entry + CSS + largest catalog (${sizes.initial.largestCatalog}); budget 20 KB`),
         ],
         ...Object.entries(sizes.initialFiles).map(([file, s]): [string, Record<string, Cell>] => [
           `  initial: ${basename(file)}`,

@@ -6,20 +6,28 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { expectFreshBuild } from "./fresh-build.js";
 
 /**
- * The app's weight on a slow phone connection (DESIGN.md: initial JS + CSS ≤ 25 KB gzip, captcha
+ * The app's weight on a slow phone connection (issue 8: JS + CSS + one catalog ≤ 20 KB gzip, captcha
  * code lazy and excluded). "Initial" is what the first question needs: the entry chunk, what it
  * imports statically, its CSS, and one language catalog (the largest, since one is always fetched
- * at start). The later screens (review, send, receipt) load right after the first paint; they get
- * their own ceiling so that moving code there cannot hide growth.
+ * at start). Everything after the first question (the other questions, review, send, receipt, with
+ * their stylesheet) loads right after the first paint; it gets its own ceiling so that moving code
+ * there cannot hide growth.
  */
-const INITIAL_BUDGET = 25 * 1024;
+const INITIAL_BUDGET = 20 * 1024;
 const BEFORE_CAPTCHA_BUDGET = 30 * 1024;
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const dist = join(root, "widget/dist/app");
 const manifestPath = join(dist, ".vite/manifest.json");
 
-type Chunk = { file: string; css?: string[]; imports?: string[]; dynamicImports?: string[]; isEntry?: boolean };
+type Chunk = {
+  file: string;
+  css?: string[];
+  assets?: string[];
+  imports?: string[];
+  dynamicImports?: string[];
+  isEntry?: boolean;
+};
 type Manifest = Record<string, Chunk>;
 
 const gzipSize = (file: string) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
@@ -40,6 +48,7 @@ const staticClosure = (key: string, seen = new Set<string>()): Set<string> => {
   return seen;
 };
 
+/** A chunk's own files: its code, the CSS Vite links for it, and the stylesheets it links itself. */
 const filesOf = (keys: Iterable<string>) => {
   const files = new Set<string>();
   for (const key of keys) {
@@ -47,6 +56,7 @@ const filesOf = (keys: Iterable<string>) => {
     if (!chunk) continue;
     files.add(chunk.file);
     for (const css of chunk.css ?? []) files.add(css);
+    for (const asset of chunk.assets ?? []) if (asset.endsWith(".css")) files.add(asset);
   }
   return files;
 };
@@ -54,7 +64,7 @@ const filesOf = (keys: Iterable<string>) => {
 const sum = (files: Iterable<string>) => [...files].reduce((total, file) => total + gzipSize(file), 0);
 
 describe("widget app bundle", () => {
-  it("keeps the first screen within 25 KB gzip (JS + CSS + one catalog)", () => {
+  it("keeps the first screen within 20 KB gzip (JS + CSS + one catalog)", () => {
     const entryKey = "src/app/main.tsx";
     expect(manifest[entryKey]?.isEntry, "manifest entry src/app/main.tsx").toBe(true);
     const initial = filesOf(staticClosure(entryKey));

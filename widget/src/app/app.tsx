@@ -1,48 +1,18 @@
 import type { Catalog } from "@shared/i18n/types.js";
 import type { Language } from "@shared/taxonomy.js";
-import type { ComponentChildren, FunctionComponent } from "preact";
+import type { ComponentChildren } from "preact";
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { Boot } from "./boot.js";
 import { I18nContext, type Message, translator } from "./i18n.js";
 import { setCloseGuard } from "./keys.js";
-import { useLate } from "./late-loader.js";
+import { loadLate, useLate } from "./late-loader.js";
 import { alertNow, status } from "./live.js";
 import { postClose } from "./parent.js";
 import type { SendEvent, SendFlow } from "./send-flow.js";
-import {
-  type Draft,
-  emptyDraft,
-  FIELD_STEP,
-  newIdempotencyKey,
-  type Screen,
-  STEPS,
-  type StepId,
-  toTip,
-} from "./state.js";
-import { ChildStep } from "./steps/child.js";
+import { type Draft, emptyDraft, newIdempotencyKey, type Screen, STEPS, type StepId } from "./state.js";
 import { DangerStep } from "./steps/danger.js";
-import { DetailsStep } from "./steps/details.js";
-import { DisclosureStep } from "./steps/disclosure.js";
-import { NarrativeStep } from "./steps/narrative.js";
-import { PeopleStep } from "./steps/people.js";
-import type { StepProps } from "./steps/props.js";
-import { RoleStep } from "./steps/role.js";
-import { WhatStep } from "./steps/what.js";
-import { WhereStep } from "./steps/where.js";
 import { Progress, TopBar } from "./ui/top-bar.js";
-import { type Errors, firstInvalidStep, validateStep } from "./validate.js";
-
-const STEP_VIEWS: Record<StepId, FunctionComponent<StepProps>> = {
-  danger: DangerStep,
-  role: RoleStep,
-  where: WhereStep,
-  what: WhatStep,
-  child: ChildStep,
-  people: PeopleStep,
-  narrative: NarrativeStep,
-  details: DetailsStep,
-  disclosure: DisclosureStep,
-};
+import type { Errors } from "./validate.js";
 
 type Props = {
   boot: Boot;
@@ -74,7 +44,8 @@ export const App = ({ boot, initialCatalog, onLanguage, onExit }: Props) => {
   const focusOnShow = useRef<string | null>(null);
 
   const t = useMemo(() => translator(catalog), [catalog]);
-  const lateScreens = useLate(screen.kind !== "step");
+  // Everything but the first question: asked for again whenever it is needed and missing.
+  const lateScreens = useLate(screen.kind !== "step" || screen.step !== "danger");
   const i18n = useMemo(() => ({ lang, t }), [lang, t]);
 
   // The heading of each new screen takes the focus, so keyboard and screen-reader users start there.
@@ -126,8 +97,14 @@ export const App = ({ boot, initialCatalog, onLanguage, onExit }: Props) => {
     document.getElementById(field)?.focus();
   };
 
-  const next = (step: StepId) => {
-    const found = validateStep(step, draft);
+  /**
+   * The checks come with the later questions (late.ts), which the next question needs anyway. Should
+   * they fail to download, the next question says it is loading and asks for them again, and the
+   * review checks every answer before anything is sent.
+   */
+  const next = async (step: StepId) => {
+    const late = await loadLate().catch(() => null);
+    const found = late?.validateStep(step, draft) ?? {};
     if (Object.keys(found).length > 0) return showErrors(found);
     const index = STEPS.indexOf(step);
     const following = STEPS[index + 1];
@@ -162,9 +139,10 @@ export const App = ({ boot, initialCatalog, onLanguage, onExit }: Props) => {
       case "sending": {
         toSendScreen();
         status(t("send.sending"));
-        const tip = toTip(draft, lang);
+        const tip = lateScreens?.toTip(draft, lang);
+        if (!lateScreens || !tip) return;
         void lateScreens
-          ?.sendTip(config.partner, next.solution, tip, next.key)
+          .sendTip(config.partner, next.solution, tip, next.key)
           .then((result) => dispatch({ type: "answered", result, now: Date.now(), newKey: newIdempotencyKey() }));
         return;
       }
@@ -186,14 +164,14 @@ export const App = ({ boot, initialCatalog, onLanguage, onExit }: Props) => {
         setServerErrors(next.errors);
         setFromReview(true);
         focusOnShow.current = next.field;
-        go({ kind: "step", step: FIELD_STEP[next.field] });
+        go({ kind: "step", step: next.step });
         alertNow(t("error.invalid"));
         return;
     }
   };
 
   const startSending = () => {
-    const invalid = firstInvalidStep(STEPS, draft);
+    const invalid = lateScreens?.firstInvalidStep(STEPS, draft);
     if (invalid) {
       edit(invalid);
       return;
@@ -213,32 +191,38 @@ export const App = ({ boot, initialCatalog, onLanguage, onExit }: Props) => {
     postClose();
   };
 
-  const issueSteps = new Set(Object.keys(serverErrors).map((f) => FIELD_STEP[f as keyof Draft]));
   const stepIndex = screen.kind === "step" ? STEPS.indexOf(screen.step) : -1;
 
   let body: ComponentChildren;
   if (screen.kind === "step") {
-    const View = STEP_VIEWS[screen.step];
+    const { step } = screen;
+    const View = step === "danger" ? DangerStep : lateScreens?.LATER_STEPS[step];
     body = (
       <>
         {stepIndex > 0 && !fromReview && (
-          <button type="button" class="button link back" onClick={() => back(screen.step)}>
+          <button type="button" class="button link back" onClick={() => back(step)}>
             {t("nav.back")}
           </button>
         )}
-        <View draft={draft} set={set} errors={{ ...serverErrors, ...errors }} config={config} />
-        <div class="actions">
-          <button type="button" class="button primary" onClick={() => next(screen.step)}>
-            {t(fromReview ? "nav.toReview" : "nav.next")}
-          </button>
-        </div>
+        {View ? (
+          <>
+            <View draft={draft} set={set} errors={{ ...serverErrors, ...errors }} config={config} />
+            <div class="actions">
+              <button type="button" class="button primary" onClick={() => void next(step)}>
+                {t(fromReview ? "nav.toReview" : "nav.next")}
+              </button>
+            </div>
+          </>
+        ) : (
+          <p class="muted">{t("app.loading")}</p>
+        )}
       </>
     );
   } else if (!lateScreens) {
     body = <p class="muted">{t("app.loading")}</p>;
   } else if (screen.kind === "review") {
     const { Review } = lateScreens;
-    body = <Review draft={draft} issues={issueSteps} onEdit={edit} onSend={startSending} />;
+    body = <Review draft={draft} refused={Object.keys(serverErrors)} onEdit={edit} onSend={startSending} />;
   } else if (screen.kind === "send") {
     const { SendScreen } = lateScreens;
     body = (

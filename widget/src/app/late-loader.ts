@@ -5,10 +5,15 @@ type Late = typeof import("./steps/late.js");
 let late: Promise<Late> | null = null;
 /** Starts (or restarts, after a failed download) loading the later screens. */
 export const loadLate = () => {
-  late ??= import("./steps/late.js").catch((error: unknown) => {
-    late = null;
-    throw error;
-  });
+  late ??= import("./steps/late.js")
+    .then(async (module) => {
+      await module.stylesApplied;
+      return module;
+    })
+    .catch((error: unknown) => {
+      late = null;
+      throw error;
+    });
   return late;
 };
 

@@ -135,6 +135,7 @@ describe("the send flow: the server's answers", () => {
       solution: SOLUTION,
       errors: { narrative: { id: "error.notAccepted" }, contactMeans: { id: "error.notAccepted" } },
       field: "narrative",
+      step: "narrative",
     });
     // Corrected, then sent from the review: the same key, and the captcha that the 422 did not spend.
     expect(advance(flow, { type: "send", now: NOW })).toEqual(sending);

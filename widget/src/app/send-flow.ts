@@ -1,8 +1,9 @@
 import type { MessageId } from "@shared/i18n/types.js";
 import type { CaptchaSolution } from "@shared/tip.js";
 import type { SendResult } from "./api.js";
-import type { Field } from "./state.js";
-import { type Errors, refusedFields } from "./validate.js";
+import { refusedFields } from "./refused.js";
+import type { Field, StepId } from "./state.js";
+import type { Errors } from "./validate.js";
 
 type Solution = CaptchaSolution | null;
 
@@ -18,8 +19,8 @@ export type SendFlow =
   | { phase: "sent"; receipt: string }
   /** Not stored (or not known to be): the answers stay, and a retry sends them again under `key`. */
   | { phase: "failed"; key: string; solution: Solution; message: MessageId; retryAt: number; offline: boolean }
-  /** The server refused some answers (422): each is marked beside its field, `field` first. */
-  | { phase: "refused"; key: string; solution: Solution; errors: Errors; field: Field };
+  /** The server refused some answers (422): each is marked beside its field, `field` (on `step`) first. */
+  | { phase: "refused"; key: string; solution: Solution; errors: Errors; field: Field; step: StepId };
 
 export type SendEvent =
   /** Send, pressed on the review. */
@@ -70,8 +71,10 @@ const answered = (
     case "captcha":
       return { phase: "captcha", key };
     case "invalid": {
-      const { errors, first } = refusedFields(result.issues ?? []);
-      return first ? { phase: "refused", key, solution, errors, field: first } : failed(key, solution, "rejected", now);
+      const { errors, first, step } = refusedFields(result.issues ?? []);
+      return first && step
+        ? { phase: "refused", key, solution, errors, field: first, step }
+        : failed(key, solution, "rejected", now);
     }
     case "rate":
       // The captcha was spent on this attempt, and will have expired by the end of the wait.

@@ -1,6 +1,6 @@
 import { NARRATIVE_MAX, SHORT_TEXT_MAX } from "@shared/text.js";
 import type { Message } from "./i18n.js";
-import { codePoints, type Draft, FIELD_STEP, type Field, fieldOfIssuePath, STEPS, type StepId } from "./state.js";
+import { codePoints, type Draft, type Field, type StepId } from "./state.js";
 
 export type Errors = Partial<Record<Field, Message>>;
 
@@ -66,15 +66,3 @@ export const validateStep = (step: StepId, draft: Draft): Errors => {
 
 export const firstInvalidStep = (steps: readonly StepId[], draft: Draft): StepId | null =>
   steps.find((step) => Object.keys(validateStep(step, draft)).length > 0) ?? null;
-
-/** A 422's issues as a message beside each refused field, and the first of those fields in form order. */
-export const refusedFields = (issues: { path: string }[]): { errors: Errors; first: Field | null } => {
-  const errors: Errors = {};
-  for (const issue of issues) {
-    const field = fieldOfIssuePath(issue.path);
-    if (field) errors[field] = { id: "error.notAccepted" };
-  }
-  const fields = Object.keys(errors) as Field[];
-  const first = STEPS.flatMap((step) => fields.filter((f) => FIELD_STEP[f] === step))[0] ?? null;
-  return { errors, first };
-};

@@ -1,8 +1,9 @@
 import type { MessageId } from "@shared/i18n/types.js";
 import { useI18n } from "../i18n.js";
 import type { Field } from "../state.js";
-import { CountryList } from "../ui/country.js";
-import { TextField, Title } from "../ui/fields.js";
+import { CountryList } from "../ui/country-list.js";
+import { Title } from "../ui/fields.js";
+import { TextField } from "../ui/text-field.js";
 import type { StepProps } from "./props.js";
 
 const FIELDS = ["suspects", "vehicles", "boats", "phoneNumbers", "places"] as const satisfies readonly Field[];

@@ -1,6 +1,7 @@
 import { DISCLOSURE_LEVELS, SAFE_TO_CONTACT, VICTIM_CONSENT } from "@shared/taxonomy.js";
 import { useI18n } from "../i18n.js";
-import { Radios, TextField } from "../ui/fields.js";
+import { Radios } from "../ui/fields.js";
+import { TextField } from "../ui/text-field.js";
 import type { StepProps } from "./props.js";
 
 export const DisclosureStep = ({ draft, set, errors }: StepProps) => {

@@ -1,7 +1,8 @@
 import { NARRATIVE_MAX } from "@shared/text.js";
 import { useI18n } from "../i18n.js";
 import { codePoints } from "../state.js";
-import { TextField, Title } from "../ui/fields.js";
+import { Title } from "../ui/fields.js";
+import { TextField } from "../ui/text-field.js";
 import type { StepProps } from "./props.js";
 
 export const NarrativeStep = ({ draft, set, errors }: StepProps) => {

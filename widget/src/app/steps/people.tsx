@@ -1,7 +1,9 @@
 import { AGE_BANDS, SEXES } from "@shared/taxonomy.js";
 import { useI18n } from "../i18n.js";
-import { CountryList } from "../ui/country.js";
-import { Checks, TextField, Title } from "../ui/fields.js";
+import { Checks } from "../ui/checks.js";
+import { CountryList } from "../ui/country-list.js";
+import { Title } from "../ui/fields.js";
+import { TextField } from "../ui/text-field.js";
 import type { StepProps } from "./props.js";
 
 export const PeopleStep = ({ draft, set, errors, config }: StepProps) => {

@@ -1,6 +1,7 @@
 import type { MessageId } from "@shared/i18n/types.js";
 import type { ComponentChildren } from "preact";
 import { countryName } from "../countries.js";
+import { stepsOf } from "../field-steps.js";
 import { type Translate, useI18n } from "../i18n.js";
 import { type Draft, STEPS, type StepId } from "../state.js";
 import { Title } from "../ui/fields.js";
@@ -110,12 +111,14 @@ const Answers = ({ rows, title, empty }: { rows: Row[]; title: string; empty: st
 
 type Props = {
   draft: Draft;
-  issues: ReadonlySet<StepId>;
+  /** The answers the server refused, not yet changed. */
+  refused: readonly string[];
   onEdit: (step: StepId) => void;
   onSend: () => void;
 };
 
-export const Review = ({ draft, issues, onEdit, onSend }: Props) => {
+export const Review = ({ draft, refused, onEdit, onSend }: Props) => {
+  const issues = stepsOf(refused);
   const { t, lang } = useI18n();
   return (
     <>

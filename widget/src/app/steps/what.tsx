@@ -2,7 +2,7 @@ import type { MessageId } from "@shared/i18n/types.js";
 import { CHILD_INDICATORS, ILO_INDICATORS, type Indicator, ROUTE_INDICATORS, SITUATIONS } from "@shared/taxonomy.js";
 import { useState } from "preact/hooks";
 import { useI18n } from "../i18n.js";
-import { Checks } from "../ui/fields.js";
+import { Checks } from "../ui/checks.js";
 import type { StepProps } from "./props.js";
 import { SITUATION_ICONS } from "./situation-icons.js";
 

@@ -1,7 +1,8 @@
 import { WHEN } from "@shared/taxonomy.js";
 import { useI18n } from "../i18n.js";
 import { CountrySelect } from "../ui/country.js";
-import { Radios, TextField, Title } from "../ui/fields.js";
+import { Radios, Title } from "../ui/fields.js";
+import { TextField } from "../ui/text-field.js";
 import type { StepProps } from "./props.js";
 
 export const WhereStep = ({ draft, set, errors, config }: StepProps) => {

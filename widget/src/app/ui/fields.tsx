@@ -4,7 +4,7 @@ import { type Message, useI18n } from "../i18n.js";
 /** `icon`: SVG path data on a 24-unit grid, drawn before the label (decorative: the label says it). */
 export type Option<V extends string> = { value: V; label: string; icon?: string; hint?: string };
 
-const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(" ") || undefined;
+export const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(" ") || undefined;
 
 export const ErrorText = ({ id, error }: { id: string; error?: Message | undefined }) => {
   const { t } = useI18n();
@@ -22,7 +22,7 @@ export const Title = ({ children, id }: { children: ComponentChildren; id?: stri
   </h1>
 );
 
-type GroupProps<V extends string> = {
+export type GroupProps<V extends string> = {
   name: string;
   legend: string;
   /** The legend is the screen's question: render it as the heading (one question per screen). */
@@ -35,7 +35,7 @@ type GroupProps<V extends string> = {
   children?: ComponentChildren;
 };
 
-const Group = <V extends string>({
+export const Group = <V extends string>({
   name,
   legend,
   asTitle,
@@ -58,7 +58,7 @@ const Group = <V extends string>({
   </fieldset>
 );
 
-const OptionText = ({ option }: { option: Option<string> }) => (
+export const OptionText = ({ option }: { option: Option<string> }) => (
   <span class="option-text">
     {option.icon && (
       <svg class="icon" viewBox="0 0 24 24" aria-hidden="true">
@@ -91,83 +91,3 @@ export const Radios = <V extends string>(props: GroupProps<V> & { value: V | nul
     ))}
   />
 );
-
-export const Checks = <V extends string>(props: GroupProps<V> & { value: V[]; onChange: (value: V[]) => void }) => (
-  <Group
-    {...props}
-    inputs={props.options.map((option, i) => (
-      <label class="option" key={option.value}>
-        <input
-          type="checkbox"
-          name={props.name}
-          id={i === 0 ? props.name : undefined}
-          value={option.value}
-          checked={props.value.includes(option.value)}
-          onChange={(event) => {
-            const on = event.currentTarget.checked;
-            props.onChange(on ? [...props.value, option.value] : props.value.filter((v) => v !== option.value));
-          }}
-        />
-        <OptionText option={option} />
-      </label>
-    ))}
-  />
-);
-
-type TextProps = {
-  name: string;
-  label: string;
-  hint?: string | undefined;
-  optional?: boolean;
-  value: string;
-  onInput: (value: string) => void;
-  error?: Message | undefined;
-  rows?: number;
-  inputMode?: "numeric" | "text" | "tel";
-  /** Extra element ids read with the field (a character counter). */
-  extraDescription?: string;
-  after?: ComponentChildren;
-};
-
-/**
- * A labelled text box. `autocomplete="off"` asks the browser not to remember what was typed:
- * the device may be shared or watched. No `maxlength`: it counts UTF-16 units, not characters,
- * so limits are checked and explained instead.
- */
-export const TextField = (props: TextProps) => {
-  const { t } = useI18n();
-  const common = {
-    id: props.name,
-    name: props.name,
-    value: props.value,
-    autocomplete: "off",
-    dir: "auto" as const,
-    "aria-invalid": props.error ? ("true" as const) : undefined,
-    "aria-describedby": describedBy(
-      props.hint && `${props.name}-hint`,
-      props.error && `${props.name}-error`,
-      props.extraDescription,
-    ),
-    onInput: (event: Event) => props.onInput((event.currentTarget as HTMLInputElement).value),
-  };
-  return (
-    <div class="field">
-      <label for={props.name} class="label">
-        {props.label}
-        {props.optional && <span class="optional"> {t("form.optional")}</span>}
-      </label>
-      {props.hint && (
-        <p class="hint" id={`${props.name}-hint`}>
-          {props.hint}
-        </p>
-      )}
-      <ErrorText id={`${props.name}-error`} error={props.error} />
-      {props.rows ? (
-        <textarea rows={props.rows} {...common} />
-      ) : (
-        <input type="text" inputMode={props.inputMode} {...common} />
-      )}
-      {props.after}
-    </div>
-  );
-};
