@@ -23,7 +23,7 @@ export const consoleRoutes = (services: Services) =>
   new Hono<ConsoleEnv>()
     .use(consoleHeaders, pageLanguage, sameOriginPosts(services))
     .use(bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => errorPage(c, "form") }))
-    .route("/assets", assetRoutes())
+    .route("/", assetRoutes())
     .route("/", signInRoutes(services))
     .route("/", accountRoutes(services))
     .all("*", (c) => errorPage(c, "notFound"))
