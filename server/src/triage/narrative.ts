@@ -79,7 +79,13 @@ const matchAt = (phrase: Phrase, tokens: Token[], forms: WordForm[][], first: nu
 const negatorIn = (forms: WordForm[]) =>
   forms.find((form, i) => (i === 0 || form.conjoined) && NEGATION.negators.has(form.text));
 
+const endsNegatorPair = (tokens: Token[], at: number) => {
+  const [first, second] = [tokens[at - 1], tokens[at]];
+  return first?.clause === second?.clause && NEGATION.negatorPairs.has(`${first?.text} ${second?.text}`);
+};
+
 const negates = (phrase: Phrase, tokens: Token[], forms: WordForm[][], at: number) => {
+  if (endsNegatorPair(tokens, at)) return true;
   const negator = negatorIn(forms[at] ?? []);
   if (!negator) return false;
   if (phrase.negationInside && NEGATION.openers.has(negator.text)) return false;

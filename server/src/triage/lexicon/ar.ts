@@ -1,7 +1,7 @@
 import type { Lexicon } from "./lexicon.js";
 
-// Modern Standard Arabic with common Maghrebi and Hassaniya forms, plus the Latin-script
-// (Arabizi) words for irregular crossings that reporters type on phones.
+// Modern Standard Arabic with common Maghrebi and Hassaniya forms; the same written in Latin letters
+// (Arabizi) is in arabizi.ts.
 
 const TAKE =
   "أخذوا|أخذ|أخذت|يأخذون|يأخذوا|يأخذ|صادر|صادرت|يصادرون|سحب|سحبت|يسحبون|حجز|يحجزون|احتفظوا|احتفظ|يحتفظون|يحتفظ";
@@ -10,7 +10,6 @@ const PAPERS = "جواز*|وثائق*|أوراق*|باسبور*|هوي*";
 const TAKE_DARIJA = "خداو|خذاو|داو|شدو|شداو|حبسو|حجزو";
 const TO_US = "ليا|لي|لينا|ليه|ليها|ليهم";
 const PAPERS_DARIJA = "باسبور*|بسبور*|وراق*|أوراق*|كارط*|جواز*";
-const PAPERS_ARABIZI = "lpasspor*|passpor*|lbasbor|basbor|lwra9|lwraq|lkarta|passeport*";
 const CHILD = "طفل|طفلة|أطفال|أطفالا|قاصر|قاصرة|قاصرين|قاصرون|قاصرات|قصر|صغار|دراري|وليدات|عيال";
 const TRAVEL = "يسافر|يسافرون|تسافر|سافر|سافروا|سافرت|يعبر|يعبرون|عبر|عبروا|وصل|وصلوا|جاء|جاؤوا";
 
@@ -129,9 +128,6 @@ export const arabic: Lexicon = {
       "تستمر",
       "متواصل*",
       "باقي كنخدم|كنخدمو|خدام|خدامة|خدامين|عندهم|معاهم",
-      "mazal*",
-      "mazel*",
-      "ba9i|baqi khdam|khdama|kankhdem|3endhom|m3ahom",
     ],
     released: [
       "أطلق سراح*",
@@ -144,7 +140,7 @@ export const arabic: Lexicon = {
       "تمكنوا من الهرب",
       "تم إنقاذ*",
     ],
-    boat: ["قارب*", "قوارب", "زورق*", "زوارق", "مركب", "مراكب", "باطيرا", "فلوكة", "فلوكات", "flouka", "lbabor"],
+    boat: ["قارب*", "قوارب", "زورق*", "زوارق", "مركب", "مراكب", "باطيرا", "فلوكة", "فلوكات"],
     fishing_boat: ["قارب صيد", "قوارب صيد", "قوارب الصيد", "مركب صيد", "مراكب الصيد", "سفينة صيد"],
     departure: [
       "ينطلق",
@@ -176,11 +172,6 @@ export const arabic: Lexicon = {
       "الوصول إلى إسبانيا",
       "الوصول إلى أوروبا",
       "جزر الكناري",
-      "harraga",
-      "hrig",
-      "7rig",
-      "l7rig",
-      "lhrig",
     ],
     captivity: [
       "محتجز*",
@@ -295,8 +286,6 @@ export const arabic: Lexicon = {
       "جواز* سفر* عند|لدى|محجوز*|مصادر*|مسحوب*",
       `${TAKE_DARIJA} ${PAPERS_DARIJA}`,
       `${TAKE_DARIJA} ${TO_US} ${PAPERS_DARIJA}`,
-      `khdaw|daw|chddo|hbsou ${PAPERS_ARABIZI}`,
-      `khdaw|daw|chddo|hbsou lia|lina|lih|lihom ${PAPERS_ARABIZI}`,
     ],
     wages_withheld: [
       "بدون أجر",
@@ -331,7 +320,6 @@ export const arabic: Lexicon = {
       `${CHILD} وحد*|مفرد*`,
       `${CHILD} ${TRAVEL} وحد*|مفرد*`,
       `${CHILD} ${TRAVEL} بدون|بلا|دون مرافق*|أهل*`,
-      "drari|wlad|sghar bo7dhom|bou7dhom|bo7do|bou7do|bo7dha|bou7dha|wa7dhom",
     ],
     weapon: [
       "سلاح*",
@@ -351,13 +339,6 @@ export const arabic: Lexicon = {
       // Darija: a knife.
       "جنوي*",
       "موس",
-      "sla7",
-      "slah",
-      "msal7in",
-      "msl7in",
-      "mselhin",
-      "jenwi*",
-      "jnwi*",
     ],
   },
 };

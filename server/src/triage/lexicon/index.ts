@@ -1,15 +1,16 @@
 import type { Language } from "@balagh/shared";
 import { isArabic, tokenise } from "../normalise.js";
 import { arabic } from "./ar.js";
+import { arabizi } from "./arabizi.js";
 import { english } from "./en.js";
 import { spanish } from "./es.js";
 import { french } from "./fr.js";
-import type { Lexicon, NarrativeSignal } from "./lexicon.js";
+import { type Lexicon, type NarrativeSignal, withPart } from "./lexicon.js";
 
 export type { Lexicon, NarrativeSignal } from "./lexicon.js";
 export { NARRATIVE_SIGNALS } from "./lexicon.js";
 
-export const LEXICONS: readonly Lexicon[] = [french, arabic, english, spanish];
+export const LEXICONS: readonly Lexicon[] = [french, withPart(arabic, arabizi), english, spanish];
 
 export type Word = { kind: "exact"; text: string } | { kind: "stem"; text: string } | { kind: "minor_age" };
 /** One word of a phrase, or a choice of words ("mon|mes|nos"), each kept as the lexicon writes it. */
@@ -27,6 +28,8 @@ export type Phrase = {
 
 export type Negation = {
   negators: ReadonlySet<string>;
+  /** "first second", each word folded. */
+  negatorPairs: ReadonlySet<string>;
   openers: ReadonlySet<string>;
   falseNegations: ReadonlySet<string>;
   scopeBreakers: ReadonlySet<string>;
@@ -38,6 +41,7 @@ const pairs = (list: readonly string[]) => list.map((entry) => words([entry]).jo
 export const NEGATION: Negation = {
   negators: new Set(LEXICONS.flatMap((l) => words(l.negators))),
   openers: new Set(LEXICONS.flatMap((l) => words(l.negationOpeners ?? []))),
+  negatorPairs: new Set(LEXICONS.flatMap((l) => pairs(l.negatorPairs ?? []))),
   falseNegations: new Set(LEXICONS.flatMap((l) => pairs(l.falseNegations))),
   scopeBreakers: new Set(LEXICONS.flatMap((l) => words(l.scopeBreakers))),
 };

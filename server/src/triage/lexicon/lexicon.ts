@@ -47,9 +47,33 @@ export type Lexicon = {
    * negate a phrase with a negator inside. Any other negator does: "pas de mineurs non accompagnés".
    */
   negationOpeners?: readonly string[];
+  /**
+   * Two words that negate together though neither does alone: Hassaniya "ma fih" (there is no), where "ma"
+   * alone is French for "my" and "fih" alone says there is.
+   */
+  negatorPairs?: readonly string[];
   /** Two-word sequences that start with a negator yet do not negate ("not only", "ما زال" = still). */
   falseNegations: readonly string[];
   /** Words that end a negation's reach ("and", "but"): "not paid and locked up" is still locked up. */
   scopeBreakers: readonly string[];
   phrases: { readonly [S in NarrativeSignal]?: readonly string[] };
+};
+
+/** Words a language shares with its dialects written another way (Arabic in Latin letters), kept in their own file. */
+export type LexiconPart = Omit<Lexicon, "language">;
+
+export const withPart = (lexicon: Lexicon, part: LexiconPart): Lexicon => {
+  const phrases: { [S in NarrativeSignal]?: readonly string[] } = { ...lexicon.phrases };
+  for (const [signal, list] of Object.entries(part.phrases) as [NarrativeSignal, readonly string[]][]) {
+    phrases[signal] = [...(phrases[signal] ?? []), ...list];
+  }
+  return {
+    language: lexicon.language,
+    negators: [...lexicon.negators, ...part.negators],
+    negationOpeners: [...(lexicon.negationOpeners ?? []), ...(part.negationOpeners ?? [])],
+    negatorPairs: [...(lexicon.negatorPairs ?? []), ...(part.negatorPairs ?? [])],
+    falseNegations: [...lexicon.falseNegations, ...part.falseNegations],
+    scopeBreakers: [...lexicon.scopeBreakers, ...part.scopeBreakers],
+    phrases,
+  };
 };
