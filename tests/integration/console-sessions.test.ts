@@ -102,7 +102,8 @@ describe("signing out", () => {
 describe("forged posts", () => {
   it("refuses a post without the session's token, or with another", async () => {
     const browser = await signedIn();
-    for (const fields of [{}, { csrf: "" }, { csrf: "x".repeat(43) }]) {
+    const forged: Record<string, string>[] = [{}, { csrf: "" }, { csrf: "x".repeat(43) }];
+    for (const fields of forged) {
       const answer = await browser.post("/console/language", { ...fields, language: "ar" });
       expect(answer.status).toBe(403);
       expect(answer.headers.get("Content-Type")).toMatch(/^text\/html/);

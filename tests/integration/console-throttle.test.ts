@@ -43,7 +43,7 @@ afterEach(async () => {
 
 /** Each attempt from its own address, so that only the account's counter is at work. */
 let address = 0;
-const attempt = async (password: string, email = AGENT.email) => {
+const attempt = async (password: string, email: string = AGENT.email) => {
   address += 1;
   const browser = consoleBrowser(testApp, { clientAddress: `192.0.2.${address}` });
   const answer = await browser.post("/console/sign-in", { email, password });
