@@ -95,7 +95,11 @@ const outcomeKey = (row: CoverageRow) =>
 
 const groupBy = (rows: CoverageRow[], key: (row: CoverageRow) => string) => {
   const groups = new Map<string, CoverageRow[]>();
-  for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
   return [...groups.values()];
 };
 
