@@ -57,6 +57,7 @@ describe("readFormMessage: what the loader accepts from the form", () => {
     ["no URL", undefined],
     ["a URL that is not a string", 42],
     ["a URL object", { href: EXIT }],
+    ["a URL in an array", [EXIT]],
     ["a script URL", "javascript:alert(1)"],
     ["a data URL", "data:text/html,<p>hi"],
     ["a relative URL", "/somewhere"],
