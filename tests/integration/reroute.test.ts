@@ -1,10 +1,18 @@
 import { createHash } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { rerouteTip, TipNotFoundError } from "../../server/src/routing/reroute.js";
+import { overrideTriage } from "../../server/src/tips/override.js";
+import type { Viewer } from "../../server/src/tips/scope.js";
 import { createTestApp, type TestApp } from "../fixtures/test-app.js";
 import { validTip } from "../fixtures/tips.js";
 
 let t: TestApp;
+const lead: Viewer = { kind: "staff", id: "lead-of-the-hotline", role: "supervisor", agencyId: null };
+const correct = (tipId: string, field: "priority" | "classification", value: string, reason: string, now?: Date) =>
+  overrideTriage({ db: t.db, viewer: lead, publicUrl: t.services.publicUrl, ...(now && { now }) }, tipId, {
+    field,
+    value,
+    reason,
+  });
 beforeEach(async () => {
   t = await createTestApp();
 });
@@ -51,12 +59,7 @@ describe("a staff override of triage", () => {
       "update agencies set webhook_url = 'https://gendarmerie.example.mr/hook' where slug = 'mr-gendarmerie'",
     );
     const at = new Date("2026-11-27T12:00:00Z");
-    await rerouteTip(
-      t.services,
-      tipId,
-      { priority: "P0" },
-      { actor: "staff:lead@hotline.mr", why: "called back: boat leaves tonight", now: at },
-    );
+    expect(await correct(tipId, "priority", "P0", "called back: boat leaves tonight", at)).toEqual({ ok: true });
 
     expect(await routesOf(tipId)).toEqual(expect.arrayContaining(["mr-police:primary", "mr-gendarmerie:primary"]));
     expect((await t.client.execute("select priority from tips")).rows[0]?.priority).toBe("P0");
@@ -65,21 +68,20 @@ describe("a staff override of triage", () => {
       args: [tipId],
     });
     expect(outbox.rows.map((r) => r.slug)).toEqual(["mr-gendarmerie"]);
-    const audit = (await t.client.execute("select * from audit_log where action = 'tip.reroute'")).rows[0];
-    expect(audit).toMatchObject({ actor: "staff:lead@hotline.mr", subject: tipId, at: at.getTime() });
-    expect(JSON.parse(String(audit?.details))).toMatchObject({
-      why: "called back: boat leaves tonight",
-      to: { priority: "P0" },
-    });
+    const audit = (await t.client.execute("select * from audit_log where action = 'tip.priority.override'")).rows[0];
+    expect(audit).toMatchObject({ actor: lead.kind === "staff" ? lead.id : "", subject: tipId, at: at.getTime() });
+    expect(JSON.parse(String(audit?.details))).toMatchObject({ reason: "called back: boat leaves tonight", to: "P0" });
   });
 
   it("keeps the audit log a hash chain that the README's recipe verifies", async () => {
     await t.post(t.body());
     const tipId = String((await t.client.execute("select id from tips")).rows[0]?.id);
-    await rerouteTip(t.services, tipId, { priority: "P1" }, { actor: "staff:a", why: "first look" });
-    await rerouteTip(t.services, tipId, { classification: "both" }, { actor: "staff:b", why: "ransom mentioned" });
+    expect(await correct(tipId, "priority", "P1", "first look")).toEqual({ ok: true });
+    expect(await correct(tipId, "classification", "both", "ransom mentioned")).toEqual({ ok: true });
     const rows = (await t.client.execute("select * from audit_log order by seq")).rows;
-    expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(["tip.reroute"]));
+    expect(rows.map((r) => r.action)).toEqual(
+      expect.arrayContaining(["tip.priority.override", "tip.classification.override"]),
+    );
     expect(rows.length).toBeGreaterThanOrEqual(3);
     let prev = "0".repeat(64);
     for (const row of rows) {
@@ -90,9 +92,7 @@ describe("a staff override of triage", () => {
   });
 
   it("refuses an unknown tip", async () => {
-    await expect(
-      rerouteTip(t.services, "no-such-tip", { priority: "P0" }, { actor: "staff:a", why: "x" }),
-    ).rejects.toBeInstanceOf(TipNotFoundError);
+    expect(await correct("no-such-tip", "priority", "P0", "x")).toEqual({ ok: false, reason: "not_found" });
     expect(await t.count("audit_log")).toBe(1);
   });
 });
