@@ -68,6 +68,7 @@ export const codePage = (c: Context, view: SecondFactorView) => {
 export const enrolPage = (c: Context, view: SecondFactorView & { secret: string; email: string }) => {
   const t = textOf(c);
   const errors = view.errors ?? [];
+  const uri = totpUri(view.secret, view.email);
   return renderPage(
     c,
     {
@@ -84,7 +85,11 @@ export const enrolPage = (c: Context, view: SecondFactorView & { secret: string;
         <li>{t("enrol.step1")}</li>
         <li>
           {t("enrol.step2")}
-          <QrCode text={totpUri(view.secret, view.email)} label={t("enrol.qrLabel")} />
+          <QrCode text={uri} label={t("enrol.qrLabel")} />
+          {/* A phone cannot scan its own screen; authenticator apps open otpauth: links. */}
+          <p>
+            <a href={uri}>{t("enrol.openApp")}</a>
+          </p>
           <p>{t("enrol.manual")}</p>
           <p>
             <code class="setup-key" dir="ltr" translate="no">

@@ -44,6 +44,7 @@ export const ar: ConsoleCatalog = {
   "enrol.step1": "ثبّت تطبيق مصادقة على هاتفك، مثل Aegis أو FreeOTP أو Google Authenticator.",
   "enrol.step2": "في التطبيق، أضف حسابًا وامسح رمز QR هذا.",
   "enrol.qrLabel": "رمز QR لإعداد تطبيق المصادقة",
+  "enrol.openApp": "هل التطبيق على هذا الهاتف؟ أضف الحساب إليه مباشرة",
   "enrol.manual": "إذا لم تستطع مسحه، اكتب مفتاح الإعداد هذا في التطبيق:",
   "enrol.step3": "اكتب الرمز المكوّن من 6 أرقام الذي يعرضه التطبيق الآن.",
   "enrol.submit": "تأكيد وتسجيل الدخول",

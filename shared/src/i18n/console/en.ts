@@ -46,6 +46,7 @@ export const en = {
   "enrol.step1": "Install an authenticator app on your phone, for example Aegis, FreeOTP or Google Authenticator.",
   "enrol.step2": "In the app, add an account and scan this QR code.",
   "enrol.qrLabel": "QR code that sets up the authenticator app",
+  "enrol.openApp": "Is the app on this phone? Add the account to it directly",
   "enrol.manual": "If you cannot scan it, type this setup key into the app instead:",
   "enrol.step3": "Type the 6-digit code the app now shows.",
   "enrol.submit": "Confirm and sign in",

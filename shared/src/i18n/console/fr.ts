@@ -47,6 +47,7 @@ export const fr: ConsoleCatalog = {
     "Installez une application d’authentification sur votre téléphone, par exemple Aegis, FreeOTP ou Google Authenticator.",
   "enrol.step2": "Dans l’application, ajoutez un compte et scannez ce code QR.",
   "enrol.qrLabel": "Code QR qui configure l’application d’authentification",
+  "enrol.openApp": "L’application est sur ce téléphone ? Ajoutez-y le compte directement",
   "enrol.manual": "Si vous ne pouvez pas le scanner, saisissez plutôt cette clé dans l’application :",
   "enrol.step3": "Saisissez le code à 6 chiffres que l’application affiche maintenant.",
   "enrol.submit": "Confirmer et se connecter",
