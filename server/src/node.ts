@@ -82,7 +82,7 @@ const main = async () => {
     );
     log(`Report form:  ${config.publicUrl}/report/demo  (the full-page form, for direct links)`);
     log(
-      "Staff:        the console is not built yet; accounts: `pnpm balagh create-staff --email E --role admin` (it asks for the password).",
+      `Console:      ${config.publicUrl}/console  (sign in with an account from \`pnpm balagh create-staff --email E --role admin\`; it asks for the password)`,
     );
   }
   const maintenance = setInterval(
