@@ -124,10 +124,14 @@ export const App = ({ boot, initialCatalog, onLanguage, onExit }: Props) => {
   /** The send screen, left as it is when already shown: its heading keeps or gets the focus once. */
   const toSendScreen = () => setScreen((shown) => (shown.kind === "send" ? shown : { kind: "send" }));
 
-  /** Moves the send flow (send-flow.ts, loaded with the later screens) on, and shows where it went. */
+  /**
+   * Moves the send flow (send-flow.ts) on, and shows where it went. The flow's code comes with the
+   * later screens, where every one of its events starts.
+   */
   const dispatch = (event: SendEvent) => {
+    if (!lateScreens) return;
     const previous = flow.current;
-    const next = lateScreens ? lateScreens.advance(previous, event) : previous;
+    const next = lateScreens.advance(previous, event);
     if (next === previous) return;
     flow.current = next;
     setSendFlow(next);
@@ -139,10 +143,8 @@ export const App = ({ boot, initialCatalog, onLanguage, onExit }: Props) => {
       case "sending": {
         toSendScreen();
         status(t("send.sending"));
-        const tip = lateScreens?.toTip(draft, lang);
-        if (!lateScreens || !tip) return;
         void lateScreens
-          .sendTip(config.partner, next.solution, tip, next.key)
+          .sendTip(config.partner, next.solution, lateScreens.toTip(draft, lang), next.key)
           .then((result) => dispatch({ type: "answered", result, now: Date.now(), newKey: newIdempotencyKey() }));
         return;
       }
