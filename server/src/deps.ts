@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import { DEFAULT_QUEUE_TARGETS, type QueueTargets } from "./console/queue/targets.js";
 import type { Commit } from "./db/commit.js";
 import type { AppDb } from "./db/types.js";
 import type { Env } from "./env.js";
@@ -11,12 +12,14 @@ import { type FormPost, hcaptchaVerifier } from "./security/captcha/hcaptcha.js"
 import type { CaptchaVerifier } from "./security/captcha/types.js";
 import type { Keys } from "./security/keys.js";
 import { databaseRateLimiter, type RateLimit, type RateLimiter } from "./security/rate-limit.js";
+import { type TipFeed, tipFeed } from "./tips/feed.js";
 import type { WidgetBuild } from "./widget/build.js";
 
 export type AppConfig = Pick<Env, "publicUrl" | "hcaptcha" | "tipRateLimit"> & {
   altchaSecret?: string | undefined;
   hcaptchaScriptUrl?: string;
   staffTotpRequired?: boolean;
+  queueTargets?: QueueTargets | undefined;
 };
 
 /** What the runtime (Node, workerd, a test) hands to `createApp`. */
@@ -41,6 +44,8 @@ export type AppDeps = {
   cacheTtlMs?: number;
   /** The built widget (loader and app); without it the widget routes answer 503. */
   widget?: WidgetBuild | null;
+  /** How often open consoles are told of new tips; a second by default (a P0 must show within 5). */
+  tipFeedEveryMs?: number;
 };
 
 export type Services = {
@@ -60,6 +65,9 @@ export type Services = {
   partner: (key: string) => Promise<Partner>;
   routingTable: () => Promise<RoutingTable>;
   staffTotpRequired: boolean;
+  /** One poll of new tips for every open console of this app. */
+  tipFeed: TipFeed;
+  queueTargets: QueueTargets;
 };
 
 export const resolveServices = (deps: AppDeps): Services => {
@@ -100,5 +108,7 @@ export const resolveServices = (deps: AppDeps): Services => {
     altcha: altchaVerifier(altchaOptions),
     altchaOptions,
     staffTotpRequired: deps.config.staffTotpRequired ?? false,
+    tipFeed: tipFeed(deps.db, { everyMs: deps.tipFeedEveryMs ?? 1_000, now }),
+    queueTargets: deps.config.queueTargets ?? DEFAULT_QUEUE_TARGETS,
   };
 };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseQueueTargets, type QueueTargets } from "./console/queue/targets.js";
 import { HCAPTCHA_SCRIPT_URL, HCAPTCHA_TEST_SECRET, HCAPTCHA_TEST_SITEKEY } from "./security/captcha/hcaptcha.js";
 import { decodeMasterKey } from "./security/keys.js";
 
@@ -31,6 +32,7 @@ const rawEnv = z.object({
   TIP_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(20),
   TIP_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
   STAFF_TOTP_REQUIRED: flag,
+  QUEUE_TARGETS: optional,
 });
 
 export type Env = ReturnType<typeof parseEnv>;
@@ -67,6 +69,12 @@ export const parseEnv = (source: Record<string, string | undefined>, { databaseB
       problems.push((error as Error).message);
     }
   }
+  let queueTargets: QueueTargets | undefined;
+  try {
+    queueTargets = parseQueueTargets(env.QUEUE_TARGETS);
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
   if (problems.length > 0) throw new EnvError(problems.join("; "));
 
   const hcaptchaSecret = env.HCAPTCHA_SECRET ?? (production ? undefined : HCAPTCHA_TEST_SECRET);
@@ -92,5 +100,7 @@ export const parseEnv = (source: Record<string, string | undefined>, { databaseB
     tipRateLimit: { max: env.TIP_RATE_LIMIT_MAX, windowSeconds: env.TIP_RATE_LIMIT_WINDOW_SECONDS },
     /** Every staff member signs in with a TOTP code, not only admins and supervisors. */
     staffTotpRequired: env.STAFF_TOTP_REQUIRED,
+    /** When the queue marks an open tip overdue, per priority (QUEUE_TARGETS). */
+    queueTargets,
   };
 };

@@ -131,7 +131,7 @@ describe("an admin made with create-staff signs in and enrols the second factor,
         await page.getByRole("alert").getByText(t["code.format"]).waitFor();
         await check(page, "enrol-error");
         await typeCode(page, language, totpCode(key, new Date()), t["enrol.submit"]);
-        await h1(page, t["home.title"]).waitFor();
+        await h1(page, t["queue.noTips.title"]).waitFor();
         await page.getByText(email).first().waitFor();
         await check(page, "home");
         if (SCREENSHOTS) {
@@ -147,7 +147,7 @@ describe("an admin made with create-staff signs in and enrols the second factor,
         await h1(page, t["code.title"]).waitFor();
         await check(page, "code");
         await typeCode(page, language, totpCode(key, new Date(Date.now() + 30_000)), t["code.submit"]);
-        await h1(page, t["home.title"]).waitFor();
+        await h1(page, t["queue.noTips.title"]).waitFor();
 
         // A link from another site to a console page: the SameSite=Strict cookie follows after one hop.
         const link = site.page(`/link-${language}`, `<a href="${hotline}/console/account">open</a>`);

@@ -65,7 +65,8 @@ describe("every console page", () => {
       expect(response.headers.get("Content-Type"), what).toMatch(/^text\/html/);
       const html = await response.text();
       expect(html.startsWith("<!doctype html>"), what).toBe(true);
-      expect(html, what).not.toMatch(/<script|<style|\sstyle=|\son[a-z]+=/i);
+      // A script the app serves from a hashed file is allowed (the queue's live updates); inline ones are not.
+      expect(html, what).not.toMatch(/<script(?![^>]*\ssrc="\/console\/assets\/)|<style|\sstyle=|\son[a-z]+=/i);
     }
   });
 
@@ -132,7 +133,7 @@ describe("languages", () => {
     await browser.post("/console/sign-in", { email: AGENT.email, password: AGENT.password, lang: "ar" });
     const home = await (await browser.get("/console", { "Accept-Language": "fr" })).text();
     expect(home).toContain('<html lang="ar" dir="rtl">');
-    expect(home).toContain(`<h1>${consoleCatalogs.ar["home.title"]}</h1>`);
+    expect(home).toContain(`<h1>${consoleCatalogs.ar["queue.title"]}</h1>`);
     // The switch once signed in: a form with the session's token, back to the same page.
     const csrf = fieldValue(home, "csrf") ?? "";
     const switched = await browser.post("/console/language", { csrf, language: "en", return: "/console/account" });

@@ -82,7 +82,7 @@ describe("sign-in with the second factor", () => {
     const home = await browser.get("/console");
     expect(home.status).toBe(200);
     const html = await home.text();
-    expect(html).toContain(`<h1>${fr["home.title"]}</h1>`);
+    expect(html).toContain(`<h1>${fr["queue.noTips.title"]}</h1>`);
     expect(html).toContain(ADMIN.email);
 
     const [enrolled] = (await testApp.exec(`select totp_enrolled_at from staff where id = '${id}'`)).rows;

@@ -8,6 +8,7 @@ import { sameOriginPosts } from "./guard.js";
 import { consoleHeaders } from "./headers.js";
 import { pageLanguage } from "./i18n.js";
 import { errorPage } from "./pages/errors.js";
+import { queueRoutes } from "./queue/routes.js";
 import { accountRoutes } from "./routes/account.js";
 import { signInRoutes } from "./routes/sign-in.js";
 import type { ConsoleEnv } from "./types.js";
@@ -25,6 +26,7 @@ export const consoleRoutes = (services: Services) =>
     .use(bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => errorPage(c, "form") }))
     .route("/", assetRoutes())
     .route("/", signInRoutes(services))
+    .route("/", queueRoutes(services))
     .route("/", accountRoutes(services))
     .all("*", (c) => errorPage(c, "notFound"))
     .onError((error, c) => {

@@ -8,12 +8,11 @@ import { csrfMatches, requireViewer } from "../guard.js";
 import { isConsoleLanguage } from "../i18n.js";
 import { accountPage } from "../pages/account.js";
 import { errorPage } from "../pages/errors.js";
-import { homePage } from "../pages/home.js";
 import { CONSOLE_HOME, safeReturnPath, signInPath } from "../return-path.js";
 import { clearSessionCookie, sessionToken } from "../session-cookie.js";
 import type { ConsoleEnv } from "../types.js";
 
-/** The member's own pages and actions: home (a placeholder for the queue), account, language, sign-out. */
+/** The member's own pages and actions: account, language, sign-out. */
 export const accountRoutes = (services: Services) => {
   const deps = {
     db: services.db,
@@ -24,7 +23,6 @@ export const accountRoutes = (services: Services) => {
   const viewer = requireViewer(services);
   return (
     new Hono<ConsoleEnv>()
-      .get("/", viewer, (c) => homePage(c))
       .get("/account", viewer, async (c) => {
         const [row] = await services.db
           .select({ enrolledAt: staff.totpEnrolledAt })

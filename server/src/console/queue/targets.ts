@@ -1,0 +1,34 @@
+import { PRIORITIES, type Priority } from "../../triage/index.js";
+
+/** How long a tip of each priority may stay open before the queue marks it overdue, in milliseconds. */
+export type QueueTargets = Record<Priority, number>;
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const UNIT_MS = { m: MINUTE, h: HOUR, d: DAY } as const;
+
+export const DEFAULT_QUEUE_TARGETS: QueueTargets = { P0: 15 * MINUTE, P1: 24 * HOUR, P2: 7 * DAY, P3: 30 * DAY };
+
+const isPriority = (value: string): value is Priority => (PRIORITIES as readonly string[]).includes(value);
+
+/**
+ * `QUEUE_TARGETS`, e.g. `P0=15m,P1=24h,P2=7d,P3=30d`: the priorities it names replace the defaults.
+ * Throws on anything else, so a typo stops the start-up instead of silently keeping a default.
+ */
+export const parseQueueTargets = (text: string | undefined): QueueTargets => {
+  const targets = { ...DEFAULT_QUEUE_TARGETS };
+  for (const part of (text ?? "").split(",").map((p) => p.trim())) {
+    if (part === "") continue;
+    const match = part.match(/^(P\d)\s*=\s*(\d+)\s*([mhd])$/);
+    const [, priority = "", amount = "", unit = ""] = match ?? [];
+    if (!match || !isPriority(priority) || Number(amount) <= 0) {
+      throw new Error(`QUEUE_TARGETS: "${part}" is not like P0=15m, P1=24h or P2=7d`);
+    }
+    targets[priority] = Number(amount) * UNIT_MS[unit as keyof typeof UNIT_MS];
+  }
+  return targets;
+};
+
+export const isOverdue = (targets: QueueTargets, priority: string | null, createdAt: Date, now: Date) =>
+  priority !== null && isPriority(priority) && now.getTime() - createdAt.getTime() > targets[priority];
