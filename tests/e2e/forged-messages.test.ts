@@ -128,7 +128,7 @@ describe("the loader ignores forged messages", () => {
 
   it("posted by a frame of the hotline's own origin that is not the loader's (a second, inline form the partner page adds)", async () => {
     await expectIgnored(async ({ page }) => {
-      const second = await addFrame(page, `${stack.hotline}/w/demo?lang=ar&display=inline`, "lang=ar");
+      const second = await addFrame(page, `${stack.hotline}/w/demo?lang=ar&mode=inline`, "lang=ar");
       // It is a real form: its own messages (ready on load) are not the loader's either.
       await second.locator("#balagh-app header button").first().waitFor();
       return (args) => second.evaluate(forgeAll, args);

@@ -5,9 +5,11 @@ import { partnerPage, type Site, startSite } from "../fixtures/e2e-site.js";
 import {
   allowOrigin,
   appFrame,
+  CATALOGS,
   findFrame,
   focusedInPartnerPage,
   frameVisible,
+  heading,
   hostFocused,
   waitUntil,
 } from "../fixtures/e2e-widget.js";
@@ -120,6 +122,21 @@ describe("the loader on a partner page", () => {
     await page.keyboard.press("Escape");
     await waitUntil(async () => !(await frameVisible(frame)), "the dialog to close");
     expect(await focusedInPartnerPage(cdp)).toBe(LAUNCHER);
+  });
+
+  it("in a browser without <dialog>, opens the full-page form instead, in the page's language", async () => {
+    context = await browser.newContext({ ...PHONE });
+    await context.addInitScript(() => {
+      delete (window as { HTMLDialogElement?: unknown }).HTMLDialogElement;
+    });
+    const page = await context.newPage();
+    await page.goto(site.url("/"));
+    await tabToLauncher(page);
+    await page.keyboard.press("Enter");
+    await page.waitForURL((url) => url.pathname === "/report/demo");
+    expect(new URL(page.url()).origin).toBe(new URL(stack.hotline).origin);
+    expect(new URL(page.url()).searchParams.get("lang")).toBe("fr");
+    await heading(page.mainFrame(), CATALOGS.fr["danger.title"]).waitFor();
   });
 
   it("keeps the partner page behind the open dialog out of reach: its fields take no focus, its links no click", async () => {

@@ -18,7 +18,7 @@ export const MAX_URL_LENGTH = 2048;
  * reporter asked to leave, so an unusable address leaves for a blank page rather than staying.
  */
 export const readFormMessage = (data: unknown): FormMessage | null => {
-  const { source, type, url } = Object(data) as { source?: unknown; type?: unknown; url?: unknown };
+  const { source, type, url }: { source?: unknown; type?: unknown; url?: unknown } = { ...(data as object) };
   if (source !== "balagh") return null;
   if (type !== "exit") return type === "ready" || type === "close" ? { source, type } : null;
   const usable = typeof url === "string" && url.length <= MAX_URL_LENGTH && /^https?:\/\//.test(url);

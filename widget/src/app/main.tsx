@@ -59,7 +59,8 @@ const quickExit = () => {
 
 installEscape(boot.mode, quickExit, postClose);
 
-const inline = new URLSearchParams(location.search).get("display") === "inline";
+// The loader passes the partner's data-mode on; inline, the form sits in the partner's page itself.
+const inline = new URLSearchParams(location.search).get("mode") === "inline";
 
 // When the partner's dialog gives this frame the focus and nothing in it has it, the quick exit takes it.
 if (boot.mode === "iframe") {

@@ -5,16 +5,16 @@ import { LOADER_TEXT, type LoaderLang } from "./text.js";
 type Api = { open(): void; close(): void; q?: ["open" | "close"][] };
 
 const script = document.currentScript as HTMLScriptElement | null;
-const data: DOMStringMap = { ...script?.dataset };
+const data = { ...script?.dataset } as Record<string, string>;
 const w = window as unknown as { Balagh?: Api };
 
 if (data.partner && !w.Balagh?.open) {
   const hotline = new URL((script as HTMLScriptElement).src).origin;
   const [launch, closeLabel] = LOADER_TEXT[data.lang as LoaderLang] || LOADER_TEXT.fr;
   const inline = data.mode === "inline";
-  // The hotline answers a missing or unknown language with the partner's default one, and the form
-  // reads display=inline only: any other mode is a dialog.
-  const query = new URLSearchParams({ lang: data.lang || "", country: data.country || "", display: data.mode || "" });
+  // The partner's settings as they are: the hotline reads lang and country (a missing or unknown
+  // language is the partner's default one), the form mode=inline, and the rest is ignored.
+  const query = new URLSearchParams(data);
   // Partner keys are lower-case letters, digits and dashes (shared/src/tip.ts): nothing to escape.
   const src = `${hotline}/w/${data.partner}?${query}`;
 
@@ -37,8 +37,8 @@ if (data.partner && !w.Balagh?.open) {
     (root as ShadowRoot).append(style);
   }
 
-  let frame: HTMLElement | null = null;
-  let dialog: HTMLDialogElement | null = null;
+  let frame: HTMLElement | null | undefined;
+  let dialog: HTMLDialogElement | null | undefined;
   // No type attribute on the buttons: in a shadow root no form of the partner's can own them.
   // The partner's words become class names of our own stylesheet (styles.ts); other words match nothing.
   const launcher = el("button", {
@@ -61,6 +61,8 @@ if (data.partner && !w.Balagh?.open) {
   // the focus back. Focus wraps between the close button and the form, never out to the browser.
   const open = () => {
     if (!inline && !dialog) {
+      // Browsers without <dialog> (Safari before 15.4, Firefox before 98) get the full-page form.
+      if (!window.HTMLDialogElement) return location.assign(src.replace("/w/", "/report/"));
       dialog = el("dialog", { "aria-label": launch }) as HTMLDialogElement;
       const closeButton = el("button", { "aria-label": closeLabel });
       closeButton.textContent = "×";

@@ -12,7 +12,7 @@ export const LOADER_CSS =
   ".left,.start{inset-inline:16px auto}" +
   ".button{position:static}" +
   "dialog{width:560px;height:820px;max-width:100%;max-height:100%}" +
-  "[open]{display:flex;flex-direction:column;align-items:flex-end}" +
+  "[open]{display:flex;flex-flow:column;align-items:flex-end}" +
   "::backdrop{background:#0009}" +
   "iframe{width:100%;flex:1}" +
   ":host>iframe{height:min(100vh,820px);display:block}";
