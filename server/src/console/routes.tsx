@@ -11,6 +11,7 @@ import { errorPage } from "./pages/errors.js";
 import { queueRoutes } from "./queue/routes.js";
 import { accountRoutes } from "./routes/account.js";
 import { signInRoutes } from "./routes/sign-in.js";
+import { tipRoutes } from "./tip/routes.js";
 import type { ConsoleEnv } from "./types.js";
 
 /** Room for a long note and its fields; far less than a body meant to tie up the server. */
@@ -28,6 +29,7 @@ export const consoleRoutes = (services: Services) =>
     .route("/", signInRoutes(services))
     .route("/", queueRoutes(services))
     .route("/", accountRoutes(services))
+    .route("/", tipRoutes(services))
     .all("*", (c) => errorPage(c, "notFound"))
     .onError((error, c) => {
       if (error instanceof HTTPException) return errorPage(c, "form");

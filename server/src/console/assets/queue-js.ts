@@ -94,6 +94,13 @@ export const QUEUE_JS = `"use strict";
   };
 
   const source = new EventSource("/console/events");
+  // Marks the page while the stream is open: tests (and curious members) can tell a live page from a stale one.
+  source.addEventListener("open", () => {
+    list.dataset.stream = "open";
+  });
+  source.addEventListener("error", () => {
+    list.dataset.stream = "closed";
+  });
   source.addEventListener("tip", (message) => {
     let tip;
     try {
