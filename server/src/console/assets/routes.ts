@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import { CONSOLE_CSS } from "./console-css.js";
 import { QUEUE_CSS } from "./queue-css.js";
 import { QUEUE_JS } from "./queue-js.js";
+import { TIP_CSS } from "./tip-css.js";
 
 const contentHash = (text: string) => bytesToHex(sha256(utf8ToBytes(text))).slice(0, 16);
 
@@ -11,6 +12,7 @@ const contentHash = (text: string) => bytesToHex(sha256(utf8ToBytes(text))).slic
 export const CONSOLE_CSS_PATH = `/console/assets/console.${contentHash(CONSOLE_CSS)}.css`;
 
 export const QUEUE_CSS_PATH = `/console/assets/queue.${contentHash(QUEUE_CSS)}.css`;
+export const TIP_CSS_PATH = `/console/assets/tip.${contentHash(TIP_CSS)}.css`;
 export const QUEUE_JS_PATH = `/console/assets/queue.${contentHash(QUEUE_JS)}.js`;
 
 export const IMMUTABLE = "public, max-age=31536000, immutable";
@@ -22,6 +24,9 @@ export const assetRoutes = () =>
     )
     .get(QUEUE_CSS_PATH.replace("/console", ""), (c) =>
       c.body(QUEUE_CSS, 200, { "Content-Type": "text/css; charset=utf-8", "Cache-Control": IMMUTABLE }),
+    )
+    .get(TIP_CSS_PATH.replace("/console", ""), (c) =>
+      c.body(TIP_CSS, 200, { "Content-Type": "text/css; charset=utf-8", "Cache-Control": IMMUTABLE }),
     )
     .get(QUEUE_JS_PATH.replace("/console", ""), (c) =>
       c.body(QUEUE_JS, 200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": IMMUTABLE }),
