@@ -33,7 +33,7 @@ export const QUEUE_CSS = `
 .sound-toggle { margin-bottom: 15px; }
 .sound-toggle[aria-pressed="true"] .sound-toggle__off, .sound-toggle[aria-pressed="false"] .sound-toggle__on { display: none; }
 
-.filters-box { margin: 0 0 25px; border-bottom: 1px solid #b1b4b6; }
+.filters-box { margin: 0 0 10px; border-bottom: 1px solid #b1b4b6; }
 .filters-box > summary { cursor: pointer; color: #1d70b8; text-decoration: underline; min-height: 44px; display: list-item; padding-block: 8px; }
 .filters-box > summary:focus-visible { background: #ffdd00; color: #0b0c0c; outline: none; text-decoration: none; }
 .filters { padding: 15px 0 0; }
@@ -53,7 +53,7 @@ export const QUEUE_CSS = `
 .checkbox { display: flex; align-items: center; gap: 6px; min-height: 44px; }
 .checkbox input { width: 24px; height: 24px; margin: 0; accent-color: #0b0c0c; }
 
-.queue { margin: 0 0 30px; padding: 0; list-style: none; border-top: 1px solid #b1b4b6; }
+.queue { margin: 0 0 30px; padding: 0; list-style: none; }
 .queue-item { padding: 12px 0; border-bottom: 1px solid #b1b4b6; }
 .queue-item--overdue { border-inline-start: 5px solid #d4351c; padding-inline-start: 10px; }
 .queue-item--new { background: #f3f2f1; padding-inline: 10px; }

@@ -34,10 +34,16 @@ const Fact = ({ label, children, dir }: { label: string; children: unknown; dir?
 export const TipLine = ({ tip, ctx }: { tip: TipSummary; ctx: LineContext }) => {
   const { t } = ctx;
   const overdue = ctx.isOverdue(tip);
-  const agencies = tip.agencies.map((a) => {
-    const name = ctx.agencyNames.get(a.slug) ?? a.slug;
-    return a.role === "primary" ? t("queue.primary", { agency: name }) : name;
-  });
+  // Each name isolated (bdi): French agency names inside an Arabic sentence must not reorder it.
+  const [primaryBefore = "", primaryAfter = ""] = t("queue.primary", { agency: "\u0000" }).split("\u0000");
+  const agencies = tip.agencies.map((a, i) => (
+    <>
+      {i > 0 && ", "}
+      {a.role === "primary" && primaryBefore}
+      <bdi>{ctx.agencyNames.get(a.slug) ?? a.slug}</bdi>
+      {a.role === "primary" && primaryAfter}
+    </>
+  ));
   const assignee = tip.assignedTo ? (ctx.assignees.get(tip.assignedTo) ?? t("queue.formerMember")) : null;
   return (
     <li
@@ -68,7 +74,7 @@ export const TipLine = ({ tip, ctx }: { tip: TipSummary; ctx: LineContext }) => 
             ? catalogs[ctx.language][`child.${tip.childInvolved}`]
             : tip.childInvolved}
         </Fact>
-        <Fact label={t("queue.agencies")}>{agencies.join(", ") || t("queue.noAgency")}</Fact>
+        <Fact label={t("queue.agencies")}>{agencies.length > 0 ? agencies : t("queue.noAgency")}</Fact>
         <Fact label={t("queue.status")}>
           {known<StaffStatus>(STAFF_STATUSES, tip.status) ? t(`queue.status.${tip.status}`) : tip.status}
         </Fact>
