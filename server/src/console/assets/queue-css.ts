@@ -65,6 +65,7 @@ export const QUEUE_CSS = `
 .queue-item__facts dt { color: #505a5f; }
 .queue-item__facts dt::after { content: ":"; }
 .queue-item__facts dd { margin: 0; overflow-wrap: anywhere; }
+.queue-item__facts .agency { display: block; }
 .queue-empty { font-size: 1.125rem; }
 .pagination { display: flex; flex-wrap: wrap; gap: 10px 30px; }
 .pagination a { display: inline-flex; align-items: center; min-height: 44px; }

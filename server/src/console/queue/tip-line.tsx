@@ -36,13 +36,12 @@ export const TipLine = ({ tip, ctx }: { tip: TipSummary; ctx: LineContext }) => 
   const overdue = ctx.isOverdue(tip);
   // Each name isolated (bdi): French agency names inside an Arabic sentence must not reorder it.
   const [primaryBefore = "", primaryAfter = ""] = t("queue.primary", { agency: "\u0000" }).split("\u0000");
-  const agencies = tip.agencies.map((a, i) => (
-    <>
-      {i > 0 && ", "}
+  const agencies = tip.agencies.map((a) => (
+    <span class="agency">
       {a.role === "primary" && primaryBefore}
       <bdi>{ctx.agencyNames.get(a.slug) ?? a.slug}</bdi>
       {a.role === "primary" && primaryAfter}
-    </>
+    </span>
   ));
   const assignee = tip.assignedTo ? (ctx.assignees.get(tip.assignedTo) ?? t("queue.formerMember")) : null;
   return (
