@@ -4,6 +4,7 @@ import { HTTPException } from "hono/http-exception";
 import type { Services } from "../deps.js";
 import { isDatabaseError } from "../http/errors.js";
 import { assetRoutes } from "./assets/routes.js";
+import { auditRoutes } from "./audit/routes.js";
 import { sameOriginPosts } from "./guard.js";
 import { consoleHeaders } from "./headers.js";
 import { pageLanguage } from "./i18n.js";
@@ -30,6 +31,7 @@ export const consoleRoutes = (services: Services) =>
     .route("/", queueRoutes(services))
     .route("/", accountRoutes(services))
     .route("/", tipRoutes(services))
+    .route("/", auditRoutes(services))
     .all("*", (c) => errorPage(c, "notFound"))
     .onError((error, c) => {
       if (error instanceof HTTPException) return errorPage(c, "form");
