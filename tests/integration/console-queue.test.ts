@@ -170,7 +170,8 @@ describe("keyset pagination", () => {
     const first = idsOn(await queue("supervisor"));
     const second = nextHrefOf(await queue("supervisor")) ?? "";
     const cursor = new URL(second, "http://x").searchParams.get("after") ?? "";
-    for (const tampered of [`${cursor.slice(0, -2)}!!`, "eyJ4IjoxfQ", "%7B%7D", "a".repeat(500)]) {
+    const wellFormedButWrong = Buffer.from(JSON.stringify(["P0' or 1=1", "soon", { id: 1 }])).toString("base64url");
+    for (const tampered of [`${cursor.slice(0, -2)}!!`, "eyJ4IjoxfQ", "%7B%7D", "a".repeat(500), wellFormedButWrong]) {
       expect(idsOn(await queue("supervisor", `?after=${tampered}`)), tampered).toEqual(first);
     }
     // A filtered next page keeps its filters.
