@@ -16,7 +16,7 @@ afterAll(() => t.close());
 
 describe("the feed of new tips for open consoles", () => {
   it("tells each console of the new tips in its scope, once, from one query a tick", async () => {
-    const feed = tipFeed(t.db, { everyMs: 3_600_000, now: () => new Date(Date.now() - 1_000) });
+    const feed = tipFeed(t.db, { everyMs: 3_600_000, now: () => new Date(Date.now() - 5_000) });
     const viewers: Record<string, Viewer> = {
       supervisor: { kind: "staff", id: "s", role: "supervisor", agencyId: null },
       childAgent: { kind: "staff", id: "c", role: "agent", agencyId: await agencyId("mr-child-protection") },
@@ -41,6 +41,15 @@ describe("the feed of new tips for open consoles", () => {
     await feed.poll();
     expect(heard.supervisor).toHaveLength(2);
     expect(new Set(heard.supervisor?.map((e) => e.id)).size).toBe(2);
+    // A tip stamped before the newest one seen, but committed after it (as a slower transaction would be).
+    const newest = Math.max(...(heard.supervisor ?? []).map((e) => e.createdAt));
+    expect((await t.post(t.body())).status).toBe(201);
+    const [late] = (await t.exec("select id from tips order by created_at desc limit 1")).rows;
+    await t.exec(`update tips set created_at = ${newest - 2_000} where id = '${late?.id}'`);
+    await feed.poll();
+    await feed.poll();
+    expect(heard.supervisor?.map((e) => e.id)).toContain(late?.id);
+    expect(heard.supervisor).toHaveLength(3);
     for (const stop of unsubscribe) stop();
     expect(feed.size()).toBe(0);
   });

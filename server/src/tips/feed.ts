@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, or } from "drizzle-orm";
+import { asc, gt, inArray } from "drizzle-orm";
 import { tipRoutes, tips } from "../db/schema.js";
 import type { AppDb } from "../db/types.js";
 import type { Viewer } from "./scope.js";
@@ -14,6 +14,11 @@ export const seesNewTip = (viewer: Viewer, event: NewTipEvent) => {
 
 type Subscriber = { viewer: Viewer; send: (event: NewTipEvent) => void };
 
+// A tip is stamped before its transaction commits (group commit, another process): one stamped a
+// little earlier than the newest seen may become visible after it. The poll looks back this far and
+// remembers what it already sent.
+const LOOKBACK_MS = 10_000;
+
 /**
  * New tips for every open console of this process from one query a tick (not one per console):
  * each subscriber gets only the tips in its viewer's scope. Polling the database, rather than a
@@ -21,7 +26,9 @@ type Subscriber = { viewer: Viewer; send: (event: NewTipEvent) => void };
  */
 export const tipFeed = (db: AppDb, { everyMs = 1_000, now = () => new Date() } = {}) => {
   const subscribers = new Set<Subscriber>();
-  let cursor = { createdAt: now().getTime(), id: "" };
+  let startedAt = now().getTime();
+  let since = startedAt;
+  const sent = new Map<string, number>();
   let timer: ReturnType<typeof setInterval> | null = null;
   let polling = false;
 
@@ -29,17 +36,15 @@ export const tipFeed = (db: AppDb, { everyMs = 1_000, now = () => new Date() } =
     if (polling) return;
     polling = true;
     try {
-      const fresh = await db
+      const recent = await db
         .select({ id: tips.id, priority: tips.priority, createdAt: tips.createdAt })
         .from(tips)
-        .where(
-          or(
-            gt(tips.createdAt, new Date(cursor.createdAt)),
-            and(eq(tips.createdAt, new Date(cursor.createdAt)), gt(tips.id, cursor.id)),
-          ),
-        )
+        .where(gt(tips.createdAt, new Date(since - LOOKBACK_MS)))
         .orderBy(asc(tips.createdAt), asc(tips.id))
-        .limit(500);
+        .limit(1_000);
+      const fresh = recent.filter((t) => !sent.has(t.id) && t.createdAt.getTime() >= startedAt);
+      for (const t of recent) since = Math.max(since, t.createdAt.getTime());
+      for (const [id, at] of sent) if (at < since - LOOKBACK_MS) sent.delete(id);
       if (fresh.length === 0) return;
       const routes = await db
         .select({ tipId: tipRoutes.tipId, agencyId: tipRoutes.agencyId })
@@ -51,6 +56,7 @@ export const tipFeed = (db: AppDb, { everyMs = 1_000, now = () => new Date() } =
           ),
         );
       for (const tip of fresh) {
+        sent.set(tip.id, tip.createdAt.getTime());
         const event = {
           id: tip.id,
           priority: tip.priority,
@@ -59,8 +65,6 @@ export const tipFeed = (db: AppDb, { everyMs = 1_000, now = () => new Date() } =
         };
         for (const s of subscribers) if (seesNewTip(s.viewer, event)) s.send(event);
       }
-      const last = fresh.at(-1);
-      if (last) cursor = { createdAt: last.createdAt.getTime(), id: last.id };
     } finally {
       polling = false;
     }
@@ -77,7 +81,9 @@ export const tipFeed = (db: AppDb, { everyMs = 1_000, now = () => new Date() } =
       const subscriber = { viewer, send };
       subscribers.add(subscriber);
       if (!timer) {
-        cursor = { createdAt: now().getTime(), id: "" };
+        startedAt = now().getTime();
+        since = startedAt;
+        sent.clear();
         timer = setInterval(() => void poll().catch(() => {}), everyMs);
       }
       return () => {
