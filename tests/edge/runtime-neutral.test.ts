@@ -27,7 +27,8 @@ const importsOf = (source: string) => [...source.matchAll(IMPORT)].map((match) =
 
 const sourceFiles = (): string[] =>
   (readdirSync(SERVER_SRC, { recursive: true, encoding: "utf8" }) as string[])
-    .filter((path) => path.endsWith(".ts") && !path.endsWith(".test.ts"))
+    // .tsx too: the console's pages are Hono JSX.
+    .filter((path) => /\.tsx?$/.test(path) && !/\.test\.tsx?$/.test(path))
     .map((path) => relative(ROOT, join(SERVER_SRC, path)).replaceAll("\\", "/"))
     .sort();
 
