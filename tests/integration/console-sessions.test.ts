@@ -188,6 +188,18 @@ describe("a form sent after the session ended", () => {
     const language = await testApp.exec("select language from staff where email = 'officer@hotline.mr'");
     expect(language.rows[0]?.language).toBe("en");
   });
+
+  it("keeps nothing for a form that is no place to come back to (signing out everywhere)", async () => {
+    const browser = await signedIn();
+    const csrf = await csrfOf(browser);
+    clock.advance(IDLE + MINUTE);
+    const late = await browser.post("/console/sign-out/everywhere", { csrf });
+    expect(late.status).toBe(401);
+    const page = await late.text();
+    expect(page).toContain(fr["signIn.sessionEnded"]);
+    expect(fieldValue(page, "resume")).toBeUndefined();
+    expect(fieldValue(page, "return")).toBeUndefined();
+  });
 });
 
 describe("half signed in", () => {

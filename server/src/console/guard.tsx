@@ -37,9 +37,12 @@ const viewerOf = (session: LiveSession): SignedInViewer => ({
   language: session.staff.language,
 });
 
+/** The console path asked for, and whether it is one to come back to (a sign-out is not). */
 const requestedPath = (c: Context, origin: string) => {
   const url = new URL(c.req.url);
-  return safeReturnPath(`${url.pathname}${url.search}`, origin);
+  const asked = `${url.pathname}${url.search}`;
+  const path = safeReturnPath(asked, origin);
+  return { path, destination: path === asked };
 };
 
 /**
@@ -49,19 +52,20 @@ const requestedPath = (c: Context, origin: string) => {
  * from the hotline itself first, so a member who is signed in is not asked to sign in again.
  */
 const signInAgain = async (c: Context, services: Services, found: { ended: boolean; endedFor: string | null }) => {
-  const path = requestedPath(c, services.publicOrigin);
+  const { path, destination } = requestedPath(c, services.publicOrigin);
   if (!isPost(c)) {
     if (!sessionToken(c) && c.req.header("Sec-Fetch-Site") === "cross-site") return continuePage(c, path);
     return c.redirect(signInPath(path, found.ended ? { notice: "ended" } : {}), 303);
   }
-  const resume = found.endedFor
-    ? await sealResume(services.keys, {
-        path,
-        form: await c.req.parseBody({ all: true }),
-        staffId: found.endedFor,
-        now: services.now(),
-      })
-    : null;
+  const resume =
+    found.endedFor && destination
+      ? await sealResume(services.keys, {
+          path,
+          form: await c.req.parseBody({ all: true }),
+          staffId: found.endedFor,
+          now: services.now(),
+        })
+      : null;
   return signInPage(c, {
     status: 401,
     returnPath: path,
