@@ -1,0 +1,209 @@
+import { execFile } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { consoleCatalogs, type TipInput } from "@balagh/shared";
+import { type Client, createClient } from "@libsql/client";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateMasterKey } from "../../server/src/security/keys.js";
+import { launchBrowser, PHONE } from "../fixtures/browser.js";
+import { totpCode } from "../fixtures/console.js";
+import { type FakeHcaptcha, startFakeHcaptcha } from "../fixtures/fake-hcaptcha.js";
+import { REPO_ROOT, startServerProcess, TSX } from "../fixtures/server-process.js";
+import { submission, validTip } from "../fixtures/tips.js";
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+const LAPTOP = { viewport: { width: 1280, height: 800 }, locale: "fr-FR" };
+const PASSWORD = "a long and private passphrase";
+/** Set TIP_SCREENSHOTS=<folder> to keep pictures of the workspace and the audit viewer. */
+const SCREENSHOTS = process.env.TIP_SCREENSHOTS;
+const fr = consoleCatalogs.fr;
+const ar = consoleCatalogs.ar;
+
+let dir: string;
+let db: Client;
+let fake: FakeHcaptcha;
+let server: Awaited<ReturnType<typeof startServerProcess>>;
+let hotline: string;
+let browser: Browser;
+/** One signed-in browser per member for the file: a code is good once, so a second sign-in would wait 30 s. */
+let supervisorContext: BrowserContext;
+let adminContext: BrowserContext;
+let supervisor: Page;
+let admin: Page;
+const env: Record<string, string> = {};
+
+/** `pnpm balagh create-staff`, the password on standard input as the README says. */
+const createStaff = async (email: string, role: string) => {
+  const running = promisify(execFile)(TSX, ["server/src/cli.ts", "create-staff", "--email", email, "--role", role], {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env.PATH ?? "", ...env },
+  });
+  running.child.stdin?.end(`${PASSWORD}\n`);
+  await running;
+};
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "balagh-tip-e2e-"));
+  fake = await startFakeHcaptcha();
+  env.DATABASE_URL = `file:${join(dir, "balagh.db")}`;
+  env.BALAGH_MASTER_KEY = generateMasterKey();
+  [server, browser] = await Promise.all([
+    startServerProcess({ ...env, HCAPTCHA_VERIFY_URL: fake.url, HCAPTCHA_SCRIPT_URL: fake.scriptUrl }),
+    launchBrowser(),
+  ]);
+  hotline = `http://localhost:${server.port}`;
+  db = createClient({ url: env.DATABASE_URL });
+  await Promise.all([createStaff("superviseur@hotline.mr", "supervisor"), createStaff("lead@hotline.mr", "admin")]);
+  supervisorContext = await browser.newContext(LAPTOP);
+  adminContext = await browser.newContext(LAPTOP);
+  supervisor = await signIn(supervisorContext, "superviseur@hotline.mr");
+  admin = await signIn(adminContext, "lead@hotline.mr");
+}, 120_000);
+
+afterAll(async () => {
+  await supervisorContext?.close();
+  await adminContext?.close();
+  db?.close();
+  await browser?.close();
+  await server?.stop();
+  await fake?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const submitTip = async (tip: TipInput) => {
+  const response = await fetch(`${hotline}/api/v1/tips`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(submission({ provider: "hcaptcha", response: fake.issue() }, tip)),
+  });
+  expect(response.status).toBe(201);
+  const newest = await db.execute("select id from tips order by created_at desc, id desc limit 1");
+  return String(newest.rows[0]?.id);
+};
+
+const h1 = (page: Page) => page.getByRole("heading", { level: 1 });
+
+/** Signs in on the page as a person does, enrolling the second factor on the way. */
+const signIn = async (context: BrowserContext, email: string) => {
+  const page = await context.newPage();
+  await page.goto(`${hotline}/console/sign-in?lang=fr`);
+  await page.getByLabel(fr["signIn.email"]).fill(email);
+  await page.getByLabel(fr["signIn.password"], { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: fr["signIn.submit"] }).click();
+  await page
+    .locator(".setup-key")
+    .waitFor({ timeout: 10_000 })
+    .catch(async () => {
+      throw new Error(`no enrolment page: ${page.url()} ${(await page.locator("main").innerText()).slice(0, 300)}`);
+    });
+  const key = (await page.locator(".setup-key").innerText()).replaceAll(" ", "");
+  await page.getByLabel(fr["code.label"]).fill(totpCode(key, new Date()));
+  await page.getByRole("button", { name: fr["enrol.submit"] }).click();
+  await page.waitForURL(`${hotline}/console`);
+  return page;
+};
+
+const audit = async (page: Page, state: string) => {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
+    const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+    return result.violations.map((v) => ({
+      rule: v.id,
+      help: v.help,
+      nodes: v.nodes.map((n) => `${n.target.join(" ")} :: ${n.html.slice(0, 160)}`),
+    }));
+  }, WCAG_A_AA);
+  return violations.map((v) => ({ state, ...v }));
+};
+
+const snap = async (page: Page, name: string) => {
+  if (!SCREENSHOTS) return;
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}-laptop.png`), fullPage: true });
+  await page.setViewportSize(PHONE.viewport);
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}-phone.png`), fullPage: true });
+  await page.setViewportSize(LAPTOP.viewport);
+};
+
+const switchLanguage = async (page: Page, endonym: string) => {
+  await page.getByRole("button", { name: endonym }).click();
+  await page.waitForLoadState();
+};
+
+describe("the workspace in a real browser", () => {
+  it("a supervisor opens a tip from the queue, adds a note, changes the status and sees both in the timeline", async () => {
+    const page = supervisor;
+    {
+      const id = await submitTip(validTip());
+      await page.goto(`${hotline}/console`);
+      await page.locator(`#queue-list > li[data-tip-id="${id}"]`).getByRole("link").click();
+      await page.waitForURL(`${hotline}/console/tips/${id}`);
+      await expect(h1(page).innerText()).resolves.toContain(id);
+
+      const note = "Appel à la DREN : visite du carrefour jeudi <b>matin</b>.";
+      await page.getByRole("textbox", { name: fr["tip.form.note"] }).fill(note);
+      await page.getByRole("button", { name: fr["tip.form.noteSubmit"] }).click();
+      await page.getByRole("status").filter({ hasText: fr["tip.done.note"] }).waitFor();
+      await expect(page.locator(".note .free-text").innerText()).resolves.toBe(note);
+
+      const statusForm = page.locator("form", { has: page.getByRole("button", { name: fr["tip.form.statusSubmit"] }) });
+      await statusForm.getByLabel(fr["tip.status.in_review"]).check();
+      await statusForm.getByLabel(fr["tip.form.reason"]).fill("Vérification avec la brigade des mineurs");
+      await statusForm.getByRole("button", { name: fr["tip.form.statusSubmit"] }).click();
+      await page.getByRole("status").filter({ hasText: fr["tip.done.status"] }).waitFor();
+
+      const timeline = page.locator(".timeline");
+      await expect(timeline.innerText()).resolves.toContain(`superviseur@hotline.mr ${fr["tip.event.note"]}`);
+      await expect(timeline.innerText()).resolves.toContain(`superviseur@hotline.mr ${fr["tip.event.status"]}`);
+      await expect(timeline.innerText()).resolves.toContain("Vérification avec la brigade des mineurs");
+      expect(await page.locator("b").count()).toBe(0);
+    }
+  }, 90_000);
+});
+
+describe("axe-core in French and Arabic", () => {
+  it("finds no WCAG 2.2 A/AA violation on the workspace (with and without errors) and the audit viewer", async () => {
+    const found: Awaited<ReturnType<typeof audit>> = [];
+    const page = supervisor;
+    {
+      const id = await submitTip(
+        validTip({
+          dangerNow: "yes",
+          narrative: "ولد صغير يتسول كل يوم عند السوق، ويضربه الرجل إذا لم يجلب المال. Il dort dehors.",
+          disclosure: "confidential",
+          contact: { means: "+222 22 00 00 00", safeToContact: "yes", safeTimes: "après 18 h" },
+        }),
+      );
+      for (const [language, endonym] of [
+        ["fr", "Français"],
+        ["ar", "العربية"],
+      ] as const) {
+        await page.goto(`${hotline}/console/tips/${id}`);
+        if (language === "ar") await switchLanguage(page, endonym);
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
+        found.push(...(await audit(page, `${language}/workspace`)));
+        await snap(page, `${language}-workspace`);
+        await page.getByRole("button", { name: consoleCatalogs[language]["tip.form.noteSubmit"] }).click();
+        await page.locator(".error-summary").waitFor();
+        found.push(...(await audit(page, `${language}/workspace-error`)));
+        await snap(page, `${language}-workspace-error`);
+
+        await admin.goto(`${hotline}/console/audit`);
+        if (language === "ar") await switchLanguage(admin, endonym);
+        await admin.getByRole("heading", { level: 1, name: consoleCatalogs[language]["audit.title"] }).waitFor();
+        found.push(...(await audit(admin, `${language}/audit`)));
+        await snap(admin, `${language}-audit`);
+        await admin.goto(`${hotline}/console/audit?from=2026-13-01`);
+        found.push(...(await audit(admin, `${language}/audit-error`)));
+      }
+      expect(ar["audit.title"]).not.toBe(fr["audit.title"]);
+      expect(found, JSON.stringify(found, null, 2)).toEqual([]);
+    }
+  }, 120_000);
+});
