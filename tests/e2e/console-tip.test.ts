@@ -147,7 +147,7 @@ describe("the workspace in a real browser", () => {
       await expect(h1(page).innerText()).resolves.toContain(id);
 
       const note = "Appel à la DREN : visite du carrefour jeudi <b>matin</b>.";
-      await page.getByRole("textbox", { name: fr["tip.form.note"] }).fill(note);
+      await page.getByLabel(fr["tip.form.noteLabel"]).fill(note);
       await page.getByRole("button", { name: fr["tip.form.noteSubmit"] }).click();
       await page.getByRole("status").filter({ hasText: fr["tip.done.note"] }).waitFor();
       await expect(page.locator(".note .free-text").innerText()).resolves.toBe(note);

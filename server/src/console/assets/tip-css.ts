@@ -56,6 +56,8 @@ h3 { font-size: 1.1875rem; margin: 20px 0 10px; }
 .filters__grid { display: grid; gap: 0 20px; grid-template-columns: minmax(0, 1fr); }
 @media (min-width: 641px) { .filters__grid { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
 .filters .form-group { margin-bottom: 15px; }
+.filters__title { margin-top: 0; }
+.filters .button { margin-inline-end: 15px; }
 .chain { border: 5px solid #00703c; padding: 15px; margin-bottom: 30px; }
 .chain--broken { border-color: #d4351c; }
 .chain p { margin: 0; font-weight: 700; }
@@ -64,4 +66,5 @@ h3 { font-size: 1.1875rem; margin: 20px 0 10px; }
 .audit-entry__head { display: flex; flex-wrap: wrap; gap: 0 15px; margin-bottom: 5px; }
 .audit-entry__details { margin: 0; font-family: ui-monospace, "SF Mono", Menlo, Consolas, monospace; font-size: 0.9em; background: #f3f2f1; padding: 5px 10px; }
 .audit-entry code { overflow-wrap: anywhere; }
+.audit-entry__details dd { margin: 0; }
 `;

@@ -75,7 +75,7 @@ const NoteForm = (props: FormProps) => {
         t={t}
         id="note"
         name="note"
-        label={t("tip.form.note")}
+        label={t("tip.form.noteLabel")}
         hint={t("tip.form.noteHint")}
         rows={5}
         value={value("note")}

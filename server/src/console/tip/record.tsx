@@ -30,12 +30,15 @@ export const Triage = ({ t, tip }: { t: Translate; tip: TipView }) => {
         <ul class="reasons">
           {reasons.map((reason) => (
             <li>
-              <code>{String(reason.signal ?? "")}</code>{" "}
-              {typeof reason.evidence === "string" && (
-                <q dir="auto" class="free-text">
-                  {reason.evidence}
-                </q>
-              )}
+              <code dir="ltr">{String(reason.signal ?? "")}</code>{" "}
+              {typeof reason.evidence === "string" &&
+                (reason.source === "narrative" ? (
+                  <q dir="auto" class="free-text">
+                    {reason.evidence}
+                  </q>
+                ) : (
+                  <code dir="ltr">{reason.evidence}</code>
+                ))}
               {typeof reason.phrase === "string" && reason.phrase !== reason.evidence && (
                 <>
                   {" "}
@@ -71,7 +74,8 @@ export const Routes = ({ t, language, tip }: { t: Translate; language: ConsoleLa
         {tip.routes.map((route) => (
           <li class="route">
             <p class="route__agency">
-              <strong>{route.name}</strong> <span class="tag">{route.role}</span>
+              <strong>{route.name}</strong>{" "}
+              <span class="tag">{route.role === "primary" ? t("tip.route.primary") : t("tip.route.notify")}</span>
             </p>
             {route.deliveries.length === 0 ? (
               <p class="muted">{t("tip.routes.noDelivery")}</p>
