@@ -190,11 +190,17 @@ describe("each action, taken by a supervisor", () => {
 
 describe("refused input: 422, the message beside the field, values kept, nothing written", () => {
   const cases: [string, string, Record<string, string>, string, string][] = [
-    ["an empty note", "note", { note: "   " }, "note", fr["tip.error.empty"]],
+    ["an empty note", "note", { note: "   " }, "note", fr["tip.error.emptyNote"]],
     ["a note over 10,000 characters", "note", { note: "x".repeat(10_001) }, "note", "10001"],
     ["a note with RLO U+202E", "note", { note: "paid \u202Eelbat" }, "note", fr["tip.error.control"]],
     ["a note with a control character", "note", { note: "bell \u0007 here" }, "note", fr["tip.error.control"]],
-    ["a status without a reason", "status", { status: "closed", reason: "" }, "status-reason", fr["tip.error.empty"]],
+    [
+      "a status without a reason",
+      "status",
+      { status: "closed", reason: "" },
+      "status-reason",
+      fr["tip.error.emptyReason"],
+    ],
     ["an unknown status", "status", { status: "deleted", reason: "x" }, "status", fr["tip.error.status"]],
     ["a duplicate of nothing", "status", { status: "duplicate", reason: "x" }, "duplicateOf", fr["tip.error.otherTip"]],
     ["a reason over 500 characters", "priority", { value: "P1", reason: "r".repeat(501) }, "priority-reason", "501"],

@@ -57,8 +57,8 @@ export const takeAction = (
 const TEXT_MAX: Record<string, number> = { note: NARRATIVE_MAX, reason: SHORT_TEXT_MAX };
 
 /** The same three ways free text is refused by the tips module, said in the member's language. */
-const textProblem = (t: Translate, value: string, max: number) => {
-  if (value.trim() === "") return t("tip.error.empty");
+const textProblem = (t: Translate, field: string, value: string, max: number) => {
+  if (value.trim() === "") return t(field === "note" ? "tip.error.emptyNote" : "tip.error.emptyReason");
   const length = codePointLength(value);
   if (length > max) return t("tip.error.tooLong", { length, max });
   return t("tip.error.control");
@@ -74,7 +74,7 @@ export const fieldErrorOf = (
   const { field } = result;
   const id = fieldId(action, field === "value" ? action : field);
   const max = TEXT_MAX[field];
-  if (max !== undefined) return { field: id, message: textProblem(t, form[field] ?? "", max) };
+  if (max !== undefined) return { field: id, message: textProblem(t, field, form[field] ?? "", max) };
   if (field === "status") return { field: id, message: t("tip.error.status") };
   if (field === "staffId") return { field: id, message: t("tip.error.assignee") };
   if (field === "duplicateOf" || field === "linkedTipId") return { field: id, message: t("tip.error.otherTip") };
