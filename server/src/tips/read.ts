@@ -87,6 +87,8 @@ export const readTip = async (db: AppDb, keys: Keys, viewer: Viewer, tipId: stri
       .where(inScope(db, viewer, eq(tips.id, id)));
     if (linked) visibleLinks.push(linked);
   }
+  // Recorded before the timeline is read, so that the page shows this look too.
+  await appendAudit(db, { actor: actorOf(viewer), action: "tip.view", subject: tipId, details: {} }, now);
   const timeline = await db
     .select({ at: auditLog.at, actor: auditLog.actor, action: auditLog.action, details: auditLog.details })
     .from(auditLog)
@@ -102,7 +104,6 @@ export const readTip = async (db: AppDb, keys: Keys, viewer: Viewer, tipId: stri
       text: await unseal<string>(keys, noteSealContext(tipId, note.id), note.bodySealed),
     });
   }
-  await appendAudit(db, { actor: actorOf(viewer), action: "tip.view", subject: tipId, details: {} }, now);
   const {
     receiptHash: _receipt,
     legacyRegion: _legacy,
