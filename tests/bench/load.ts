@@ -25,7 +25,7 @@ export type LoadResult = {
 
 export type Percentiles = { p50: number; p90: number; p97_5: number; p99: number; max: number; mean: number };
 
-const percentiles = (values: number[]): Percentiles | null => {
+export const percentiles = (values: number[]): Percentiles | null => {
   if (values.length === 0) return null;
   const sorted = Float64Array.from(values).sort();
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;

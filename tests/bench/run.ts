@@ -4,7 +4,9 @@
  * printed and written to tests/bench/results/intake-<timestamp>.json.
  *
  *   pnpm bench                      (BENCH_SECONDS=10 by default; see `config` below for the rest)
- *   BENCH_ONLY=intake pnpm bench    (only this intake bench; BENCH_ONLY=widget: only the widget bench, widget.ts)
+ *   BENCH_ONLY=intake pnpm bench    (only this intake bench; BENCH_ONLY=widget: only the widget bench, widget.ts;
+ *                                   BENCH_ONLY=console: only the console bench, console.ts, where
+ *                                   BENCH_CONSOLE_TIPS=1000000 measures a million tips)
  *
  * Exits non-zero only when the bench itself breaks (server did not start, no tip accepted, ...);
  * a missed goal is reported, not fatal.
@@ -17,6 +19,7 @@ import { openDatabase } from "../../server/src/node/database.js";
 import { type FakeHcaptcha, startFakeHcaptcha } from "../fixtures/fake-hcaptcha.js";
 import { submission, validTip } from "../fixtures/tips.js";
 import { rawInsertBaseline } from "./baseline.js";
+import { CONSOLE_BENCH_BUDGET_MS, runConsoleBench } from "./console.js";
 import { measured, runLoad, stopLoad } from "./load.js";
 import { printSummary, writeResults } from "./report.js";
 import { freePort, startServer } from "./server.js";
@@ -48,9 +51,18 @@ const config = {
   serverRoot: SERVER_ROOT,
 };
 const GOALS = { minRatio: 0.25, maxP99Ms: 25, maxCpuMsAccepted: 1.5, maxCpuMsRefused: 0.3 };
+const consoleConfig = {
+  tips: envNumber("BENCH_CONSOLE_TIPS", 100_000),
+  requests: envNumber("BENCH_CONSOLE_REQUESTS", 300),
+};
 const ONLY = process.env.BENCH_ONLY?.trim() || "all";
-if (!["all", "intake", "widget"].includes(ONLY)) throw new Error(`BENCH_ONLY must be intake or widget, not '${ONLY}'`);
-const runs = { intake: ONLY !== "widget", widget: ONLY !== "intake" };
+if (!["all", "intake", "widget", "console"].includes(ONLY))
+  throw new Error(`BENCH_ONLY must be intake, widget or console, not '${ONLY}'`);
+const runs = {
+  intake: ONLY === "all" || ONLY === "intake",
+  widget: ONLY === "all" || ONLY === "widget",
+  console: ONLY === "all" || ONLY === "console",
+};
 
 // ---- clean-up, on success, failure, Ctrl-C or a run that overstays ----
 const cleanups: Array<() => unknown> = [];
@@ -84,6 +96,7 @@ const budgetMs =
     ? (config.acceptSeconds + config.rejectSeconds + config.warmupSeconds + config.baselineSeconds) * 1000
     : 0) +
   (runs.widget ? WIDGET_BENCH_BUDGET_MS : 0) +
+  (runs.console ? CONSOLE_BENCH_BUDGET_MS * Math.max(1, consoleConfig.tips / 1_000_000) : 0) +
   60_000;
 setTimeout(() => abort(`still running after ${budgetMs / 1000} s`), budgetMs).unref();
 
@@ -108,6 +121,16 @@ const storedTips = async (databaseUrl: string) => {
 };
 
 const main = async () => {
+  // In-process and on its own database: done before the intake server starts, so neither measures the other.
+  if (runs.console) {
+    const file = await runConsoleBench({
+      ...consoleConfig,
+      resultsFolder: RESULTS,
+      onCleanup: (step) => cleanups.push(step),
+    });
+    console.log(`\nWrote ${relative(ROOT, file)}\n`);
+  }
+  if (!runs.intake && !runs.widget) return;
   const tmp = mkdtempSync(join(tmpdir(), "balagh-bench-"));
   cleanups.push(() => rmSync(tmp, { recursive: true, force: true }));
   const fake = await startFakeHcaptcha();
