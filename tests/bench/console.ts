@@ -42,9 +42,9 @@ export type ConsoleBenchOptions = {
 // Without a collection first, rss before and after the streams open differs by whatever garbage the fill left.
 setFlagsFromString("--expose-gc");
 const collectGarbage = runInNewContext("gc") as () => void;
-const settledRss = () => {
+const settledMemory = () => {
   collectGarbage();
-  return process.memoryUsage().rss;
+  return process.memoryUsage();
 };
 
 const round = (n: number) => Math.round(n * 100) / 100;
@@ -119,7 +119,7 @@ const measureEvents = async (t: TestApp, browser: ConsoleBrowser, onCleanup: Con
       });
     });
 
-  const rssBefore = settledRss();
+  const before = settledMemory();
   const watches: StreamWatch[] = [];
   onCleanup(() => Promise.all(watches.map((w) => w.cancel())));
   for (let i = 0; i < STREAMS; i++) {
@@ -138,15 +138,17 @@ const measureEvents = async (t: TestApp, browser: ConsoleBrowser, onCleanup: Con
     await allStreamsSaw(id);
     delays.push(Math.max(...(arrivals.get(id) ?? [])) - createdAt);
   }
-  const rssOpen = settledRss();
+  const open = settledMemory();
   await Promise.all(watches.map((w) => w.cancel()));
   return {
     streams: STREAMS,
     tips: EVENT_TIPS,
     delayMs: percentiles(delays) as Percentiles,
-    rssBeforeMiB: mib(rssBefore),
-    rssOpenMiB: mib(rssOpen),
-    rssPerStreamKiB: round((rssOpen - rssBefore) / STREAMS / 1024),
+    rssBeforeMiB: mib(before.rss),
+    rssOpenMiB: mib(open.rss),
+    heapBeforeMiB: mib(before.heapUsed),
+    heapOpenMiB: mib(open.heapUsed),
+    heapPerStreamKiB: round((open.heapUsed - before.heapUsed) / STREAMS / 1024),
   };
 };
 
@@ -243,7 +245,8 @@ const measure = async (t: TestApp, { tips, requests, resultsFolder, onCleanup }:
   );
   console.log(
     `Fill: ${fillSeconds} s. Memory (rss, this process): ${events.rssBeforeMiB} MiB before the streams, ` +
-      `${events.rssOpenMiB} MiB with ${STREAMS} open (~${events.rssPerStreamKiB} KiB a stream)`,
+      `${events.rssOpenMiB} MiB with ${STREAMS} open; heap ${events.heapBeforeMiB} -> ${events.heapOpenMiB} MiB ` +
+      `(~${events.heapPerStreamKiB} KiB a stream)`,
   );
   for (const [name, g] of Object.entries(goals)) {
     console.log(
