@@ -132,7 +132,8 @@ const measureEvents = async (t: TestApp, browser: ConsoleBrowser, onCleanup: Con
   for (let i = 0; i < EVENT_TIPS; i++) {
     const answer = await t.post(t.body(i % 2 === 0 ? tipForX() : tipElsewhere()));
     const createdAt = performance.now();
-    if (answer.status !== 201) throw new Error(`tip refused: ${answer.status}`);
+    if (answer.status !== 201)
+      throw new Error(`tip refused: ${answer.status} ${await answer.text()}; app log: ${t.logs.slice(-3).join(" | ")}`);
     const newest = await t.exec("select id from tips order by rowid desc limit 1");
     const id = String(newest.rows[0]?.id);
     await allStreamsSaw(id);
@@ -195,7 +196,10 @@ const measure = async (t: TestApp, { tips, requests, resultsFolder, onCleanup }:
   const open = Number(
     (await t.exec("select count(*) as n from tips where status in ('received', 'in_review', 'referred')")).rows[0]?.n,
   );
-  console.log(`Console: filled in ${fillSeconds} s (${routes.toLocaleString("en")} routes, ${open} open tips)`);
+  const rssAfterFillMiB = mib(settledMemory().rss);
+  console.log(
+    `Console: filled in ${fillSeconds} s (${routes.toLocaleString("en")} routes, ${open} open tips); rss ${rssAfterFillMiB} MiB`,
+  );
 
   console.log(`Console: ${API_TIPS} tips through the public API, for the workspace ...`);
   const apiTips: string[] = [];
@@ -215,6 +219,9 @@ const measure = async (t: TestApp, { tips, requests, resultsFolder, onCleanup }:
     requests,
     (i) => supervisor.get(`/console/tips/${apiTips[(i + apiTips.length) % apiTips.length]}`),
     "<main",
+  );
+  console.log(
+    `Console: so far (ms) queue ${JSON.stringify(queue)}, agent's filtered page ${JSON.stringify(filtered)}, workspace ${JSON.stringify(workspace)}`,
   );
   console.log(`Console: ${STREAMS} open event streams, ${EVENT_TIPS} new tips ...`);
   const events = await measureEvents(t, supervisor, onCleanup);
@@ -259,6 +266,7 @@ const measure = async (t: TestApp, { tips, requests, resultsFolder, onCleanup }:
     {
       config: { tips, openTips: open, routes, apiTips: API_TIPS, requests, streams: STREAMS, eventTips: EVENT_TIPS },
       fillSeconds,
+      rssAfterFillMiB,
       goals,
       queue,
       filtered: { query: "country=MR&child=yes", agency: MEMBERS.agentX.agency, ...filtered },
