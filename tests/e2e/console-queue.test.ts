@@ -1,18 +1,17 @@
-import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { type ConsoleLanguage, consoleCatalogs, type TipInput } from "@balagh/shared";
 import { type Client, createClient } from "@libsql/client";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateMasterKey } from "../../server/src/security/keys.js";
+import { createStaffWithCli } from "../fixtures/balagh-cli.js";
 import { launchBrowser, PHONE } from "../fixtures/browser.js";
 import { totpCode } from "../fixtures/console.js";
 import { type FakeHcaptcha, startFakeHcaptcha } from "../fixtures/fake-hcaptcha.js";
-import { REPO_ROOT, startServerProcess, TSX } from "../fixtures/server-process.js";
+import { startServerProcess } from "../fixtures/server-process.js";
 import { submission, validTip } from "../fixtures/tips.js";
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -32,16 +31,8 @@ let hotline: string;
 let browser: Browser;
 const env: Record<string, string> = {};
 
-/** `pnpm balagh create-staff`, the password on standard input as the README says. */
-const createStaff = async (email: string, role: string, agency?: string) => {
-  const args = ["server/src/cli.ts", "create-staff", "--email", email, "--role", role];
-  const running = promisify(execFile)(TSX, agency ? [...args, "--agency", agency] : args, {
-    cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? "", ...env },
-  });
-  running.child.stdin?.end(`${PASSWORD}\n`);
-  await running;
-};
+const createStaff = (email: string, role: string, agency?: string) =>
+  createStaffWithCli(env, { email, role, password: PASSWORD, ...(agency && { agency }) });
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "balagh-queue-e2e-"));

@@ -1,17 +1,16 @@
-import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { type ConsoleLanguage, consoleCatalogs } from "@balagh/shared";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateMasterKey } from "../../server/src/security/keys.js";
+import { createStaffWithCli } from "../fixtures/balagh-cli.js";
 import { launchBrowser, PHONE } from "../fixtures/browser.js";
 import { totpCode } from "../fixtures/console.js";
 import { type Site, startSite } from "../fixtures/e2e-site.js";
-import { REPO_ROOT, startServerProcess, TSX } from "../fixtures/server-process.js";
+import { startServerProcess } from "../fixtures/server-process.js";
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
@@ -29,15 +28,8 @@ let browser: Browser;
 let site: Site;
 const env: Record<string, string> = {};
 
-/** `pnpm balagh create-staff`, the password on standard input as the README says. */
-const createStaff = async (email: string, role: string) => {
-  const running = promisify(execFile)(TSX, ["server/src/cli.ts", "create-staff", "--email", email, "--role", role], {
-    cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? "", ...env },
-  });
-  running.child.stdin?.end(`${PASSWORD}\n`);
-  await running;
-};
+const createStaff = (email: string, role: string, agency?: string) =>
+  createStaffWithCli(env, { email, role, password: PASSWORD, ...(agency && { agency }) });
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "balagh-console-e2e-"));

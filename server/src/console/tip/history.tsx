@@ -60,17 +60,10 @@ const Change = ({ t, emails, event }: { t: Translate; emails: Map<string, string
   );
 };
 
-export const Timeline = ({
-  t,
-  language,
-  tip,
-  emails,
-}: {
-  t: Translate;
-  language: ConsoleLanguage;
-  tip: TipView;
-  emails: Map<string, string>;
-}) => (
+/** What the workspace's history sections are drawn from. */
+type SectionProps = { t: Translate; language: ConsoleLanguage; tip: TipView; emails: Map<string, string> };
+
+export const Timeline = ({ t, language, tip, emails }: SectionProps) => (
   <section aria-labelledby="timeline-title">
     <h2 id="timeline-title">{t("tip.timeline.title")}</h2>
     <ol class="timeline">
@@ -90,17 +83,7 @@ export const Timeline = ({
   </section>
 );
 
-export const Notes = ({
-  t,
-  language,
-  tip,
-  emails,
-}: {
-  t: Translate;
-  language: ConsoleLanguage;
-  tip: TipView;
-  emails: Map<string, string>;
-}) => (
+export const Notes = ({ t, language, tip, emails }: SectionProps) => (
   <section aria-labelledby="notes-title">
     <h2 id="notes-title">{t("tip.notes.title")}</h2>
     {tip.notes.length === 0 ? (
