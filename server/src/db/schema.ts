@@ -21,6 +21,8 @@ export const partners = sqliteTable("partners", {
   captchaProviders: json<Array<"hcaptcha" | "altcha">>("captcha_providers").notNull(),
   exitUrl: text("exit_url").notNull(),
   theme: json<Record<string, string>>("theme").notNull(),
+  /** A disabled partner's widget and intake answer as for an unknown key; its past tips stay. */
+  disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -37,6 +39,8 @@ export const agencies = sqliteTable("agencies", {
   isFallback: integer("is_fallback", { mode: "boolean" }).notNull().default(false),
   /** Informed of every tip (at least notified), whatever the rules say: e.g. the national referral mechanism. */
   isCoordinating: integer("is_coordinating", { mode: "boolean" }).notNull().default(false),
+  /** An agency with tips is never deleted (its tips keep their routes): it is disabled, and routing skips it. */
+  disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -98,6 +102,14 @@ export const tips = sqliteTable(
     assignedTo: text("assigned_to").references(() => staff.id),
     /** Set with status "duplicate": the tip this one repeats. */
     duplicateOf: text("duplicate_of"),
+    /** How the tip reached the hotline: `web` (the widget), `phone`, `walk_in` or `partner_referral`. */
+    channel: text("channel").notNull().default("web"),
+    /** The staff member who typed a phone or walk-in tip; never shown to the reporter. */
+    enteredBy: text("entered_by").references(() => staff.id),
+    /** When the oldest reporter message the hotline has not answered arrived; null when none waits. */
+    awaitingReplySince: integer("awaiting_reply_since", { mode: "timestamp_ms" }),
+    /** Reporter messages no staff member has opened yet. */
+    unreadMessages: integer("unread_messages").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
   },
@@ -105,6 +117,9 @@ export const tips = sqliteTable(
     index("tips_priority_created").on(t.priority, t.createdAt),
     index("tips_status_priority_created").on(t.status, t.priority, t.createdAt),
     index("tips_created").on(t.createdAt),
+    // The queue's order, so that its first page is read from an index and not sorted.
+    index("tips_queue_order").on(sql`coalesce(${t.priority}, 'P9')`, t.createdAt, t.id),
+    index("tips_awaiting_reply").on(t.awaitingReplySince),
   ],
 );
 
@@ -159,6 +174,9 @@ export const staff = sqliteTable("staff", {
   failedSignIns: integer("failed_sign_ins").notNull().default(0),
   lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
   disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+  /** Created or reset with a temporary password: the next sign-in must choose a new one. */
+  mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
+  lastSignInAt: integer("last_sign_in_at", { mode: "timestamp_ms" }),
   createdAt: createdAt(),
 });
 
@@ -185,6 +203,27 @@ export const messages = sqliteTable(
   },
   (t) => [index("messages_tip").on(t.tipId, t.createdAt)],
 );
+
+/** A reporter's follow-up session, opened with the receipt; the token itself is never stored. */
+export const followupSessions = sqliteTable(
+  "followup_sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    tipId: text("tip_id")
+      .notNull()
+      .references(() => tips.id, { onDelete: "cascade" }),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("followup_sessions_expires").on(t.expiresAt)],
+);
+
+/** Deployment-wide settings from the deployment file (queue targets, reply templates, the hotline's number). */
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: json<unknown>("value").notNull(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
 
 export const internalNotes = sqliteTable(
   "internal_notes",

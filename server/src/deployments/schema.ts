@@ -2,6 +2,7 @@ import { countryCode, LANGUAGES, partnerKey, themeSchema } from "@balagh/shared"
 import { z } from "zod";
 import { LAW_ENFORCEMENT_KINDS } from "../routing/index.js";
 import { ruleConditionsSchema } from "../routing/rules.js";
+import { hotlineSettingsSchema } from "../settings/hotline.js";
 
 export const AGENCY_KINDS = [
   "national_authority",
@@ -25,6 +26,7 @@ export const deploymentSchema = z
   .strictObject({
     name: z.string().regex(/^[a-z0-9-]+$/),
     description: z.string(),
+    hotline: hotlineSettingsSchema.optional(),
     agencies: z
       .array(
         z.strictObject({

@@ -2,6 +2,7 @@ import { notInArray } from "drizzle-orm";
 import { appendAudit } from "../audit/append.js";
 import { agencies, partners, routingRules } from "../db/schema.js";
 import type { AppDb } from "../db/types.js";
+import { writeHotlineSettings } from "../settings/hotline.js";
 import type { Deployment } from "./schema.js";
 
 export type SeedOptions = {
@@ -39,6 +40,7 @@ export const seedDeployment = async (db: AppDb, deployment: Deployment, options:
     options.onProgress?.(++done, total, `partner ${p.key}`);
   }
   await seedRules(db, deployment);
+  await writeHotlineSettings(db, deployment.hotline ?? {});
   options.onProgress?.(++done, total, `${deployment.rules.length} routing rules`);
   await appendAudit(db, {
     actor: "operator",

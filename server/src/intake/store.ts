@@ -18,7 +18,14 @@ export type NewTip = {
   routing: RoutingResult;
   receipt: string;
   idempotency: Idempotency | null;
+  /** `web` unless staff typed the tip in from a call, a visit or a referral. */
+  channel?: TipChannel;
+  /** The staff member who typed it; never shown to the reporter. */
+  enteredBy?: string | null;
 };
+
+export const TIP_CHANNELS = ["web", "phone", "walk_in", "partner_referral"] as const;
+export type TipChannel = (typeof TIP_CHANNELS)[number];
 
 /** Every row of one tip, for one transaction: all of it or nothing. */
 export const tipWrite = async (services: Services, t: NewTip): Promise<SqlStatement[]> => {
@@ -51,6 +58,10 @@ export const tipWrite = async (services: Services, t: NewTip): Promise<SqlStatem
       ...(await sealTipFields(services.keys, t.id, tip, t.triage.reasons)),
       assignedTo: null,
       duplicateOf: null,
+      channel: t.channel ?? "web",
+      enteredBy: t.enteredBy ?? null,
+      awaitingReplySince: null,
+      unreadMessages: 0,
       createdAt: now,
       updatedAt: null,
     }),
