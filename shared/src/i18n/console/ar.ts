@@ -1,3 +1,6 @@
+import { adminMessages } from "./sections/admin.js";
+import { followupMessages } from "./sections/followup.js";
+import { intakeMessages } from "./sections/intake.js";
 import type { ConsoleCatalog } from "./types.js";
 
 // Modern Standard Arabic in short, common words, as the widget's catalog.
@@ -286,4 +289,7 @@ export const ar: ConsoleCatalog = {
   "queue.situation.unsafe_boat_departure": "رحيل خطر بالقارب",
   "queue.situation.paid_border_crossing": "عبور حدود مدفوع",
   "queue.situation.other_or_not_sure": "غير ذلك أو غير متأكد",
+  ...adminMessages.ar,
+  ...followupMessages.ar,
+  ...intakeMessages.ar,
 };

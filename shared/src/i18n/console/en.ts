@@ -1,3 +1,6 @@
+import { adminMessages } from "./sections/admin.js";
+import { followupMessages } from "./sections/followup.js";
+import { intakeMessages } from "./sections/intake.js";
 /**
  * The console's source catalog: what hotline staff read, in plain words. French and Arabic are
  * typed against this object, so a key missing from (or added to) one of them is a type error.
@@ -291,4 +294,7 @@ export const en = {
   "queue.situation.unsafe_boat_departure": "unsafe boat departure",
   "queue.situation.paid_border_crossing": "paid border crossing",
   "queue.situation.other_or_not_sure": "other or not sure",
+  ...adminMessages.en,
+  ...followupMessages.en,
+  ...intakeMessages.en,
 };

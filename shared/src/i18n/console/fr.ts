@@ -1,3 +1,6 @@
+import { adminMessages } from "./sections/admin.js";
+import { followupMessages } from "./sections/followup.js";
+import { intakeMessages } from "./sections/intake.js";
 import type { ConsoleCatalog } from "./types.js";
 
 export const fr: ConsoleCatalog = {
@@ -294,4 +297,7 @@ export const fr: ConsoleCatalog = {
   "queue.situation.unsafe_boat_departure": "départ en pirogue dangereux",
   "queue.situation.paid_border_crossing": "passage de frontière payé",
   "queue.situation.other_or_not_sure": "autre ou incertain",
+  ...adminMessages.fr,
+  ...followupMessages.fr,
+  ...intakeMessages.fr,
 };

@@ -1,0 +1,16 @@
+/** The console's admin pages; French and Arabic are typed against the English source. */
+const en = {
+  "admin.title": "Administration",
+};
+
+type Messages = Record<keyof typeof en, string>;
+
+const fr: Messages = {
+  "admin.title": "Administration",
+};
+
+const ar: Messages = {
+  "admin.title": "الإدارة",
+};
+
+export const adminMessages = { en, fr, ar };
