@@ -3,11 +3,13 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { Services } from "../deps.js";
 import { isDatabaseError } from "../http/errors.js";
+import { adminRoutes } from "./admin/routes.js";
 import { assetRoutes } from "./assets/routes.js";
 import { auditRoutes } from "./audit/routes.js";
 import { sameOriginPosts } from "./guard.js";
 import { consoleHeaders } from "./headers.js";
 import { pageLanguage } from "./i18n.js";
+import { intakeRoutes } from "./intake/routes.js";
 import { errorPage } from "./pages/errors.js";
 import { queueRoutes } from "./queue/routes.js";
 import { accountRoutes } from "./routes/account.js";
@@ -32,6 +34,8 @@ export const consoleRoutes = (services: Services) =>
     .route("/", accountRoutes(services))
     .route("/", tipRoutes(services))
     .route("/", auditRoutes(services))
+    .route("/", adminRoutes(services))
+    .route("/intake", intakeRoutes(services))
     .all("*", (c) => errorPage(c, "notFound"))
     .onError((error, c) => {
       if (error instanceof HTTPException) return errorPage(c, "form");

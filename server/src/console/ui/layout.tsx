@@ -1,5 +1,12 @@
-import { CONSOLE_ENDONYMS, CONSOLE_LANGUAGES, type ConsoleLanguage, isRtl } from "@balagh/shared";
+import {
+  CONSOLE_ENDONYMS,
+  CONSOLE_LANGUAGES,
+  type ConsoleLanguage,
+  type ConsoleMessageId,
+  isRtl,
+} from "@balagh/shared";
 import type { Child } from "hono/jsx";
+import type { StaffRole } from "../../tips/scope.js";
 import { CONSOLE_CSS_PATH } from "../assets/routes.js";
 import type { Translate } from "../i18n.js";
 import type { ConsoleSession, SignedInViewer } from "../types.js";
@@ -59,6 +66,29 @@ const SwitchBody = ({ language, signedIn, here }: Omit<LayoutProps, "title" | "c
   );
 };
 
+/** Where each role works; a link it could not follow is never shown (the route checks again). */
+const SECTIONS: { href: string; label: ConsoleMessageId; roles: StaffRole[] }[] = [
+  { href: "/console", label: "nav.queue", roles: ["supervisor", "agent"] },
+  { href: "/console/intake", label: "nav.newTip", roles: ["supervisor", "agent"] },
+  { href: "/console/admin/staff", label: "nav.staff", roles: ["admin"] },
+  { href: "/console/admin/agencies", label: "nav.agencies", roles: ["admin"] },
+  { href: "/console/admin/partners", label: "nav.partners", roles: ["admin"] },
+  { href: "/console/admin/rules", label: "nav.rules", roles: ["admin", "supervisor"] },
+  { href: "/console/audit", label: "nav.audit", roles: ["admin", "auditor"] },
+];
+
+const SectionNav = ({ t, role }: { t: LayoutProps["t"]; role: StaffRole }) => (
+  <nav class="width-container section-nav" aria-label={t("nav.label")}>
+    <ul class="section-nav__list">
+      {SECTIONS.filter((s) => s.roles.includes(role)).map((s) => (
+        <li>
+          <a href={s.href}>{t(s.label)}</a>
+        </li>
+      ))}
+    </ul>
+  </nav>
+);
+
 const Header = ({ t, signedIn }: Pick<LayoutProps, "t" | "signedIn">) => (
   <header class="header">
     <div class="width-container header__bar">
@@ -79,6 +109,7 @@ const Header = ({ t, signedIn }: Pick<LayoutProps, "t" | "signedIn">) => (
         </div>
       )}
     </div>
+    {signedIn && <SectionNav t={t} role={signedIn.viewer.role} />}
   </header>
 );
 

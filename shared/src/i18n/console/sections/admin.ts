@@ -1,12 +1,12 @@
 /** The console's admin pages; French and Arabic are typed against the English source. */
 const en = {
-  "admin.title": "Administration",
+  "admin.title": "Running the hotline",
 };
 
 type Messages = Record<keyof typeof en, string>;
 
 const fr: Messages = {
-  "admin.title": "Administration",
+  "admin.title": "Running the hotline",
 };
 
 const ar: Messages = {

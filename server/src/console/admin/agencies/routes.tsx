@@ -1,0 +1,6 @@
+import { Hono } from "hono";
+import type { Services } from "../../../deps.js";
+import type { ConsoleEnv } from "../../types.js";
+
+/** /console/admin/agencies: filled in by the administration work (issue 11). */
+export const agenciesAdminRoutes = (_services: Services) => new Hono<ConsoleEnv>();
