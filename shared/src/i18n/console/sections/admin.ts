@@ -6,7 +6,7 @@ const en = {
 type Messages = Record<keyof typeof en, string>;
 
 const fr: Messages = {
-  "admin.title": "Running the hotline",
+  "admin.title": "Administration de la permanence",
 };
 
 const ar: Messages = {
