@@ -8,6 +8,9 @@ type SealKeys = Pick<Keys, "seal" | "keyId">;
 /** The row and the field are the associated data: a sealed value copied elsewhere does not open. */
 export const tipSealContext = (tipId: string, field: string) => `tip:${tipId}:${field}`;
 
+/** A follow-up message between the reporter and the hotline, sealed like the narrative. */
+export const messageSealContext = (tipId: string, messageId: string) => tipSealContext(tipId, `message:${messageId}`);
+
 /** What stays readable without the key: which signals counted and why, never the reporter's words. */
 export const clearReasons = (reasons: readonly TriageReason[]) =>
   reasons.map(({ evidence: _evidence, phrase: _phrase, ...rest }) => rest);
