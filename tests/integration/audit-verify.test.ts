@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyAuditChain } from "../../server/src/audit/verify.js";
 import { staff } from "../../server/src/db/schema.js";
 import { addNote, setStatus } from "../../server/src/tips/actions.js";
 import { listTips } from "../../server/src/tips/list.js";
@@ -75,6 +76,24 @@ const tampered = async (change: (chain: Row[]) => string[]) => {
   await t.exec("create unique index audit_log_prev_hash on audit_log (prev_hash)");
   return result;
 };
+
+describe("checking in pages, in bounded memory", () => {
+  it("gives the recipe's head across page boundaries, and finds an edit on a later page", async () => {
+    const chain = await rows();
+    expect(await verifyAuditChain(t.db, { chunk: 3 })).toEqual({
+      intact: true,
+      entries: chain.length,
+      head: recipeHead(chain),
+    });
+    const target = chain[7] as Row;
+    await t.exec(`update audit_log set actor = 'someone else' where seq = ${target.seq}`);
+    try {
+      expect(await verifyAuditChain(t.db, { chunk: 3 })).toMatchObject({ intact: false, brokenAt: target.seq });
+    } finally {
+      await t.exec(`update audit_log set actor = '${target.actor}' where seq = ${target.seq}`);
+    }
+  });
+});
 
 describe("pnpm balagh audit verify", () => {
   it("passes on a real history, and agrees with the README's recipe on the chain's head", async () => {

@@ -1,4 +1,4 @@
-import { asc } from "drizzle-orm";
+import { asc, gt } from "drizzle-orm";
 import { auditLog } from "../db/schema.js";
 import type { AppDb } from "../db/types.js";
 import { AUDIT_GENESIS, auditHash } from "./append.js";
@@ -13,21 +13,45 @@ export type ChainCheck =
  * inserted or moved). Removing the newest rows leaves no trace in the chain itself: compare the
  * head with one written down earlier.
  */
-export const verifyAuditChain = async (db: AppDb): Promise<ChainCheck> => {
-  const rows = await db.select().from(auditLog).orderBy(asc(auditLog.seq));
+export const verifyAuditChain = async (db: AppDb, { chunk = 5_000 } = {}): Promise<ChainCheck> => {
   let previous = AUDIT_GENESIS;
-  for (const row of rows) {
-    if (row.prevHash !== previous) {
-      return { intact: false, entries: rows.length, brokenAt: row.seq, problem: "does not follow the entry before it" };
+  let entries = 0;
+  let lastSeq = 0;
+  // In pages, so that a log of millions of entries is checked in bounded memory.
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.seq, lastSeq))
+      .orderBy(asc(auditLog.seq))
+      .limit(chunk);
+    for (const row of rows) {
+      entries++;
+      if (row.prevHash !== previous) {
+        return {
+          intact: false,
+          entries: await countEntries(db),
+          brokenAt: row.seq,
+          problem: "does not follow the entry before it",
+        };
+      }
+      const entry = { actor: row.actor, action: row.action, subject: row.subject, details: row.details };
+      if (auditHash(row.prevHash, row.at, entry) !== row.hash) {
+        return {
+          intact: false,
+          entries: await countEntries(db),
+          brokenAt: row.seq,
+          problem: "was changed after it was written",
+        };
+      }
+      previous = row.hash;
+      lastSeq = row.seq;
     }
-    const entry = { actor: row.actor, action: row.action, subject: row.subject, details: row.details };
-    if (auditHash(row.prevHash, row.at, entry) !== row.hash) {
-      return { intact: false, entries: rows.length, brokenAt: row.seq, problem: "was changed after it was written" };
-    }
-    previous = row.hash;
+    if (rows.length < chunk) return { intact: true, entries, head: previous };
   }
-  return { intact: true, entries: rows.length, head: previous };
 };
+
+const countEntries = async (db: AppDb) => db.$count(auditLog);
 
 export class BrokenChainError extends Error {}
 

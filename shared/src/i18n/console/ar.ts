@@ -204,6 +204,8 @@ export const ar: ConsoleCatalog = {
   "tip.error.assignee": "اختر عضوًا يرى هذا البلاغ",
   "tip.error.choice": "اختر إحدى القيم المقترحة",
   "audit.title": "سجل التدقيق",
+  "audit.checkHint": "يمر التحقق على السجل كله، مدخلًا مدخلًا؛ وقد يستغرق وقتًا في سجل طويل.",
+  "audit.check": "تحقق من السلسلة الآن",
   "audit.chainIntact": "السلسلة سليمة: {entries} إدخالًا، كل منها مرتبط بالذي قبله.",
   "audit.chainEdited": "السلسلة مكسورة عند الإدخال {seq}: عُدِّل بعد كتابته.",
   "audit.chainOrder": "السلسلة مكسورة عند الإدخال {seq}: لا يتبع الإدخال الذي قبله.",

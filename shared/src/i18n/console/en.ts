@@ -208,6 +208,8 @@ export const en = {
   "tip.error.assignee": "Choose a member who can see this tip",
   "tip.error.choice": "Choose one of the values offered",
   "audit.title": "Audit log",
+  "audit.checkHint": "Checking walks the whole log, entry by entry; on a long log it takes a while.",
+  "audit.check": "Check the chain now",
   "audit.chainIntact": "The chain is intact: {entries} entries, each linked to the one before.",
   "audit.chainEdited": "The chain is broken at entry {seq}: it was changed after it was written.",
   "audit.chainOrder": "The chain is broken at entry {seq}: it does not follow the entry before it.",

@@ -211,6 +211,9 @@ export const fr: ConsoleCatalog = {
   "tip.error.assignee": "Choisissez un membre qui voit ce signalement",
   "tip.error.choice": "Choisissez l’une des valeurs proposées",
   "audit.title": "Journal d’audit",
+  "audit.checkHint":
+    "La vérification parcourt tout le journal, entrée par entrée ; sur un long journal, elle prend du temps.",
+  "audit.check": "Vérifier la chaîne maintenant",
   "audit.chainIntact": "La chaîne est intacte : {entries} entrées, chacune liée à la précédente.",
   "audit.chainEdited": "La chaîne est rompue à l’entrée {seq} : elle a été modifiée après son écriture.",
   "audit.chainOrder": "La chaîne est rompue à l’entrée {seq} : elle ne suit pas l’entrée précédente.",
