@@ -1,4 +1,4 @@
-import { and, asc, eq, exists, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, exists, gte, inArray, isNotNull, lt, type SQL, sql } from "drizzle-orm";
 import { agencies, partners, tipRoutes, tips } from "../db/schema.js";
 import type { AppDb } from "../db/types.js";
 import type { Priority } from "../triage/index.js";
@@ -16,6 +16,8 @@ export type TipFilters = {
   partnerKey?: string;
   from?: Date;
   to?: Date;
+  /** "Waiting for us": a reporter's message no one has answered yet. */
+  awaitingReply?: boolean;
 };
 
 /** Where the last page ended: the queue is ordered by priority, then age (oldest first), then id. */
@@ -24,8 +26,20 @@ export type QueueCursor = { priority: string; createdAt: number; id: string };
 const NO_PRIORITY = "P9";
 const priorityKey = sql<string>`coalesce(${tips.priority}, ${NO_PRIORITY})`;
 
-const filterConditions = (db: AppDb, f: TipFilters): SQL[] => {
-  const conditions: SQL[] = [inArray(tips.status, [...(f.statuses ?? OPEN_STATUSES)])];
+/**
+ * `+status`: for a page, SQLite must not pick the status index (most tips are open, and it would then
+ * sort them all) but walk tips_queue_order in the queue's order and stop at the page's end.
+ */
+const statusIn = (statuses: readonly string[], { forOrderedScan }: { forOrderedScan: boolean }) =>
+  forOrderedScan
+    ? sql`+${tips.status} in (${sql.join(
+        statuses.map((s) => sql`${s}`),
+        sql`, `,
+      )})`
+    : inArray(tips.status, [...statuses]);
+
+const filterConditions = (db: AppDb, f: TipFilters, forOrderedScan: boolean): SQL[] => {
+  const conditions: SQL[] = [statusIn(f.statuses ?? OPEN_STATUSES, { forOrderedScan })];
   if (f.agencyId) {
     const agencyId = f.agencyId;
     conditions.push(
@@ -45,6 +59,7 @@ const filterConditions = (db: AppDb, f: TipFilters): SQL[] => {
   if (f.partnerKey) conditions.push(eq(partners.key, f.partnerKey));
   if (f.from) conditions.push(gte(tips.createdAt, f.from));
   if (f.to) conditions.push(lt(tips.createdAt, f.to));
+  if (f.awaitingReply) conditions.push(isNotNull(tips.awaitingReplySince));
   return conditions;
 };
 
@@ -63,6 +78,8 @@ const summary = {
   language: tips.language,
   assignedTo: tips.assignedTo,
   partnerKey: partners.key,
+  awaitingReplySince: tips.awaitingReplySince,
+  unreadMessages: tips.unreadMessages,
 };
 
 export type TipSummary = Awaited<ReturnType<typeof pageOf>>[number] & { agencies: { slug: string; role: string }[] };
@@ -89,12 +106,16 @@ export const listTips = async (
 ) => {
   const scope = tipScope(db, viewer);
   if (scope === null) return { tips: [] as TipSummary[], next: null, counts: {} as Record<string, number> };
-  const base = [...filterConditions(db, filters), ...(scope ? [scope] : [])];
+  const scoped = scope ? [scope] : [];
   const keyset = after
     ? [sql`(${priorityKey}, ${tips.createdAt}, ${tips.id}) > (${after.priority}, ${after.createdAt}, ${after.id})`]
     : [];
   const priorities = filters.priorities?.length ? [inArray(tips.priority, [...filters.priorities])] : [];
-  const rows = await pageOf(db, and(...base, ...priorities, ...keyset), limit + 1);
+  const rows = await pageOf(
+    db,
+    and(...filterConditions(db, filters, true), ...scoped, ...priorities, ...keyset),
+    limit + 1,
+  );
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const next =
@@ -105,7 +126,7 @@ export const listTips = async (
     .select({ priority: priorityKey, n: sql<number>`count(*)` })
     .from(tips)
     .innerJoin(partners, eq(tips.partnerId, partners.id))
-    .where(and(...base))
+    .where(and(...filterConditions(db, filters, false), ...scoped))
     .groupBy(priorityKey);
   const routes = page.length
     ? await db
