@@ -2,31 +2,47 @@ import { z } from "zod";
 import { countryCode } from "./countries.js";
 import { SITUATIONS } from "./taxonomy.js";
 
-export const WEBHOOK_EVENTS = ["tip.routed"] as const;
+export const WEBHOOK_EVENTS = ["tip.routed", "tip.updated"] as const;
+
+const priority = z.enum(["P0", "P1", "P2", "P3"]);
+
+const sentTip = z.strictObject({
+  id: z.uuid(),
+  priority: priority.nullable().describe("P0 emergency … P3 information; null until the tip is triaged."),
+  classification: z.enum(["trafficking", "smuggling", "both", "unclear"]).nullable(),
+  country: countryCode,
+  situations: z.array(z.enum(SITUATIONS)),
+  childInvolved: z.boolean().describe("True when the reporter answered yes or not sure."),
+  role: z.enum(["primary", "notify"]).describe("Whether this agency leads on the tip or is kept informed."),
+  consoleUrl: z.url().describe("Where staff of this agency open the tip after signing in."),
+});
+
+const routed = z.strictObject({
+  type: z.literal("tip.routed"),
+  timestamp: z.iso.datetime().describe("When the tip was routed (the same on every retry)."),
+  tip: sentTip,
+});
+
+const updated = z.strictObject({
+  type: z.literal("tip.updated"),
+  timestamp: z.iso.datetime().describe("When the tip changed (the same on every retry)."),
+  tip: sentTip,
+  change: z
+    .strictObject({
+      cause: z.enum(["followup_message"]).describe("The reporter wrote again and triage read an emergency in it."),
+      previousPriority: priority.nullable(),
+    })
+    .describe("What changed; `tip.priority` is the new priority."),
+});
 
 /**
  * What an agency's webhook receives: enough to open the tip in the console, nothing more.
- * No narrative, place, people, details or contact ever leave the hotline this way (DOMAIN.md, safety).
+ * No narrative, place, people, details, contact or follow-up message ever leave the hotline this way (DOMAIN.md, safety).
  */
 export const tipWebhookPayloadSchema = z
-  .strictObject({
-    type: z.enum(WEBHOOK_EVENTS),
-    timestamp: z.iso.datetime().describe("When the tip was routed (the same on every retry)."),
-    tip: z.strictObject({
-      id: z.uuid(),
-      priority: z
-        .enum(["P0", "P1", "P2", "P3"])
-        .nullable()
-        .describe("P0 emergency … P3 information; null until the tip is triaged."),
-      classification: z.enum(["trafficking", "smuggling", "both", "unclear"]).nullable(),
-      country: countryCode,
-      situations: z.array(z.enum(SITUATIONS)),
-      childInvolved: z.boolean().describe("True when the reporter answered yes or not sure."),
-      role: z.enum(["primary", "notify"]).describe("Whether this agency leads on the tip or is kept informed."),
-      consoleUrl: z.url().describe("Where staff of this agency open the tip after signing in."),
-    }),
-  })
+  .discriminatedUnion("type", [routed, updated])
   .meta({ title: "Balagh tip webhook payload" });
 
 export type TipWebhookPayload = z.infer<typeof tipWebhookPayloadSchema>;
+export type TipUpdatedPayload = z.infer<typeof updated>;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];

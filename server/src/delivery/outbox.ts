@@ -3,7 +3,7 @@ import { agencies, deliveryOutbox } from "../db/schema.js";
 import type { BatchStatement } from "../db/types.js";
 import type { Services } from "../deps.js";
 import type { RouteDecision } from "../routing/index.js";
-import { type DeliverySubject, tipRoutedPayload } from "./payload.js";
+import { type DeliverySubject, type PayloadOf, tipRoutedPayload } from "./payload.js";
 
 const constant = <T>(value: T, column: string) => sql<T>`${value}`.as(column);
 
@@ -17,16 +17,18 @@ export const outboxWrites = (
   subject: DeliverySubject,
   routes: readonly RouteDecision[],
   now: Date,
+  payloadOf: PayloadOf = tipRoutedPayload,
 ): BatchStatement[] =>
-  routes.map((route) =>
-    services.db.insert(deliveryOutbox).select(
+  routes.map((route) => {
+    const payload = payloadOf(services.publicUrl, subject, route.role, now);
+    return services.db.insert(deliveryOutbox).select(
       services.db
         .select({
           id: constant(crypto.randomUUID(), "id"),
           tipId: constant(subject.id, "tip_id"),
           agencyId: agencies.id,
-          event: constant("tip.routed", "event"),
-          payload: constant(JSON.stringify(tipRoutedPayload(services.publicUrl, subject, route.role, now)), "payload"),
+          event: constant(payload.type, "event"),
+          payload: constant(JSON.stringify(payload), "payload"),
           status: constant("pending", "status"),
           attempts: constant(0, "attempts"),
           nextAttemptAt: constant(now.getTime(), "next_attempt_at"),
@@ -36,5 +38,5 @@ export const outboxWrites = (
         })
         .from(agencies)
         .where(and(eq(agencies.id, route.agencyId), isNotNull(agencies.webhookUrl))),
-    ),
-  );
+    );
+  });
