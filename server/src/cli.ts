@@ -1,14 +1,20 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { text } from "node:stream/consumers";
 import { parseArgs } from "node:util";
+import { z } from "zod";
 import { auditVerifyCommand } from "./audit/verify.js";
 import { clearAgencyWebhook, listAgencies, setAgencyWebhook } from "./cli/agencies.js";
 import { type CliContext, type CliIo, openCliContext, progress, UsageError } from "./cli/context.js";
 import { listDeliveries, runDeliveryPass } from "./cli/deliveries.js";
 import { listPartners } from "./cli/partners.js";
-import { ExitWith, rulesCoverage } from "./cli/rules.js";
+import { ExitWith, rulesCoverage, rulesTry } from "./cli/rules.js";
 import { createStaff, readStaffSecrets, SECRETS_HOW_TO } from "./cli/staff.js";
 import { listTips, showTip } from "./cli/tips.js";
 import { formatTriageReport, triageReport } from "./cli/triage.js";
+import { exportDeployment } from "./deployments/export.js";
 import { DEPLOYMENT_NAMES, loadDeployment } from "./deployments/index.js";
+import { formatSeedPlan, planSeed } from "./deployments/plan.js";
+import { deploymentSchema } from "./deployments/schema.js";
 import { seedDeployment } from "./deployments/seed.js";
 import { EnvError } from "./env.js";
 import { generateMasterKey } from "./security/keys.js";
@@ -17,7 +23,12 @@ import { sealLegacyFreeText } from "./tips/legacy.js";
 const USAGE = `Usage: pnpm balagh <command>
 
   migrate                              apply database migrations
-  seed <deployment>                    load agencies and partners (${DEPLOYMENT_NAMES.join(", ")})
+  seed <deployment|FILE.json> [--dry-run [--json]]
+                                       load agencies, partners, rules and hotline settings (${DEPLOYMENT_NAMES.join(", ")},
+                                       or a file export-deployment wrote); --dry-run prints what would change, writes nothing
+  export-deployment <name> [--out FILE]
+                                       the database's agencies, partners, rules and hotline settings as a
+                                       deployment file (stdout, or FILE); webhooks are not exported
   create-staff --email E --role admin|supervisor|agent|auditor [--agency SLUG]
                                        asks for the password and an optional TOTP secret (base32); from a
                                        pipe, reads them from standard input: line 1 password, line 2 TOTP secret
@@ -35,6 +46,8 @@ const USAGE = `Usage: pnpm balagh <command>
                                        triage read in them (never the narrative), and a count per phrase
   rules coverage [--json]              every kind of tip run through the routing rules: who receives it, and the
                                        gaps (a child without child protection, a P0 without police...): exit 3
+  rules try [--json] < tip.json        a tip (the \`tip\` of POST /api/v1/tips) through triage and routing as
+                                       intake would take it now: rules fired, invariants, routes; writes nothing
   keygen                               print a new BALAGH_MASTER_KEY
 
 Configuration comes from the environment (see README: DATABASE_URL, BALAGH_MASTER_KEY, ...).`;
@@ -66,22 +79,45 @@ type Command = (
   flags: Record<string, string | boolean | undefined>,
 ) => Promise<unknown>;
 
-const COMMANDS: Record<string, { migrate?: boolean; run: Command }> = {
+/** A deployment by name, or a file such as one `export-deployment` wrote. */
+const loadNamed = (name: string | undefined) => {
+  if (!name) throw new UsageError(`seed needs a deployment: ${DEPLOYMENT_NAMES.join(", ")}, or a .json file`);
+  try {
+    if (name.endsWith(".json")) return deploymentSchema.parse(JSON.parse(readFileSync(name, "utf8")));
+    return loadDeployment(name);
+  } catch (error) {
+    throw new UsageError(error instanceof z.ZodError ? z.prettifyError(error) : (error as Error).message);
+  }
+};
+
+const COMMANDS: Record<
+  string,
+  { migrate?: boolean | ((flags: Record<string, string | boolean | undefined>) => boolean); run: Command }
+> = {
   migrate: {
     migrate: true,
     run: async (ctx) => ({ migrated: true, sealedLegacyTips: await sealLegacyFreeText(ctx.db, ctx.keys) }),
   },
   seed: {
-    migrate: true,
-    run: async (ctx, [name]) => {
-      if (!name) throw new UsageError(`seed needs a deployment: ${DEPLOYMENT_NAMES.join(", ")}`);
-      let deployment: ReturnType<typeof loadDeployment>;
-      try {
-        deployment = loadDeployment(name);
-      } catch (error) {
-        throw new UsageError((error as Error).message);
+    // A dry run writes nothing, migrations included: it needs a database already migrated.
+    migrate: (flags) => flags["dry-run"] !== true,
+    run: async (ctx, [name], flags) => {
+      const deployment = loadNamed(name);
+      if (flags["dry-run"]) {
+        const plan = await planSeed(ctx.db, deployment);
+        return flags.json ? plan : formatSeedPlan(deployment.name, plan);
       }
       return seedDeployment(ctx.db, deployment, { onProgress: progress(ctx.io) });
+    },
+  },
+  "export-deployment": {
+    run: async (ctx, [name], flags) => {
+      if (!name || !/^[a-z0-9-]+$/.test(name))
+        throw new UsageError("export-deployment needs a name for the file: lower-case letters, digits and dashes");
+      const file = `${JSON.stringify(await exportDeployment(ctx.db, name), null, 2)}\n`;
+      if (typeof flags.out !== "string") return file;
+      writeFileSync(flags.out, file);
+      return `written to ${flags.out}\n`;
     },
   },
   "create-staff": { run: (ctx, _args, flags) => createStaff(ctx, flags, () => readStaffSecrets()) },
@@ -100,6 +136,7 @@ const COMMANDS: Record<string, { migrate?: boolean; run: Command }> = {
   "deliveries list": { run: (ctx) => listDeliveries(ctx) },
   "audit verify": { run: (ctx) => auditVerifyCommand(ctx.db) },
   "rules coverage": { run: (ctx, _args, flags) => rulesCoverage(ctx, flags.json === true) },
+  "rules try": { run: async (ctx, _args, flags) => rulesTry(ctx, await text(process.stdin), flags.json === true) },
   "triage report": {
     run: async (ctx, _args, flags) => {
       const report = await triageReport(ctx);
@@ -121,6 +158,8 @@ const main = async (argv: string[]): Promise<number> => {
       agency: { type: "string" },
       "totp-secret": { type: "string" },
       url: { type: "string" },
+      "dry-run": { type: "boolean" },
+      out: { type: "string" },
     },
   });
   for (const secret of ["password", "totp-secret"] as const)
@@ -140,7 +179,8 @@ const main = async (argv: string[]): Promise<number> => {
   const name = COMMANDS[two] ? two : (positionals[0] ?? "");
   const command = COMMANDS[name];
   if (!command) throw new UsageError(`unknown command '${positionals.join(" ")}'`);
-  const ctx = await openCliContext(io, { migrate: command.migrate ?? false });
+  const migrate = typeof command.migrate === "function" ? command.migrate(flags) : (command.migrate ?? false);
+  const ctx = await openCliContext(io, { migrate });
   try {
     const result = await command.run(ctx, positionals.slice(name.split(" ").length), flags);
     const { code, value } = result instanceof ExitWith ? result : new ExitWith(0, result);

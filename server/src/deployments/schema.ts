@@ -39,6 +39,8 @@ export const deploymentSchema = z
           fallback: z.boolean().optional(),
           /** Informed of every tip (at least notified), whatever the rules say: the national referral mechanism. */
           coordinating: z.boolean().optional(),
+          /** Kept for its tips, but receives no new ones (an agency with tips is disabled, not deleted). */
+          disabled: z.boolean().optional(),
         }),
       )
       .min(1),
@@ -54,6 +56,8 @@ export const deploymentSchema = z
         captchaProviders: z.array(z.enum(["hcaptcha", "altcha"])).min(1),
         exitUrl: z.url(),
         theme: themeSchema,
+        /** Its widget and intake answer as for an unknown key. */
+        disabled: z.boolean().optional(),
       }),
     ),
     /** Evaluated in this order; each names an agency by slug. */
@@ -63,6 +67,8 @@ export const deploymentSchema = z
         when: ruleConditionsSchema,
         agency: z.string(),
         role: z.enum(["primary", "notify"]),
+        /** Kept in its place but skipped by routing. */
+        enabled: z.boolean().optional(),
       }),
     ),
   })

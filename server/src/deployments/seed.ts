@@ -25,6 +25,7 @@ export const seedDeployment = async (db: AppDb, deployment: Deployment, options:
       unverified: a.unverified ?? false,
       isFallback: a.fallback ?? false,
       isCoordinating: a.coordinating ?? false,
+      disabled: a.disabled ?? false,
     };
     await db.insert(agencies).values(values).onConflictDoUpdate({ target: agencies.slug, set: values });
     options.onProgress?.(++done, total, `agency ${a.slug}`);
@@ -35,7 +36,7 @@ export const seedDeployment = async (db: AppDb, deployment: Deployment, options:
   for (const p of deployment.partners) {
     const allowedOrigins =
       p.key === "demo" && options.demoPartnerOrigin ? [options.demoPartnerOrigin] : p.allowedOrigins;
-    const values = { ...p, allowedOrigins };
+    const values = { ...p, allowedOrigins, disabled: p.disabled ?? false };
     await db.insert(partners).values(values).onConflictDoUpdate({ target: partners.key, set: values });
     options.onProgress?.(++done, total, `partner ${p.key}`);
   }
@@ -63,9 +64,14 @@ const seedRules = async (db: AppDb, deployment: Deployment) => {
   await db.batch([
     db.delete(routingRules),
     ...deployment.rules.map((r, position) =>
-      db
-        .insert(routingRules)
-        .values({ position, name: r.name, conditions: r.when, agencyId: ids.get(r.agency) ?? "", role: r.role }),
+      db.insert(routingRules).values({
+        position,
+        name: r.name,
+        conditions: r.when,
+        agencyId: ids.get(r.agency) ?? "",
+        role: r.role,
+        enabled: r.enabled ?? true,
+      }),
     ),
   ]);
 };

@@ -10,11 +10,9 @@ export const tableOfDeployment = (deployment: Deployment): RoutingTable => ({
     isFallback: a.fallback ?? false,
     isCoordinating: a.coordinating ?? false,
   })),
-  rules: deployment.rules.map((r, i) => ({
-    id: `rule-${i}`,
-    name: r.name,
-    conditions: r.when,
-    agencyId: r.agency,
-    role: r.role,
-  })),
+  rules: deployment.rules.flatMap((r, i) =>
+    r.enabled === false
+      ? []
+      : [{ id: `rule-${i}`, name: r.name, conditions: r.when, agencyId: r.agency, role: r.role }],
+  ),
 });
