@@ -1,4 +1,5 @@
 import { adminMessages } from "./sections/admin.js";
+import { adminPartnersMessages } from "./sections/admin-partners.js";
 import { followupMessages } from "./sections/followup.js";
 import { intakeMessages } from "./sections/intake.js";
 import type { ConsoleCatalog } from "./types.js";
@@ -302,4 +303,5 @@ export const ar: ConsoleCatalog = {
   ...adminMessages.ar,
   ...followupMessages.ar,
   ...intakeMessages.ar,
+  ...adminPartnersMessages.ar,
 };

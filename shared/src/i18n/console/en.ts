@@ -1,4 +1,5 @@
 import { adminMessages } from "./sections/admin.js";
+import { adminPartnersMessages } from "./sections/admin-partners.js";
 import { followupMessages } from "./sections/followup.js";
 import { intakeMessages } from "./sections/intake.js";
 /**
@@ -307,4 +308,5 @@ export const en = {
   ...adminMessages.en,
   ...followupMessages.en,
   ...intakeMessages.en,
+  ...adminPartnersMessages.en,
 };

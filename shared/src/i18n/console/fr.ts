@@ -1,4 +1,5 @@
 import { adminMessages } from "./sections/admin.js";
+import { adminPartnersMessages } from "./sections/admin-partners.js";
 import { followupMessages } from "./sections/followup.js";
 import { intakeMessages } from "./sections/intake.js";
 import type { ConsoleCatalog } from "./types.js";
@@ -311,4 +312,5 @@ export const fr: ConsoleCatalog = {
   ...adminMessages.fr,
   ...followupMessages.fr,
   ...intakeMessages.fr,
+  ...adminPartnersMessages.fr,
 };
