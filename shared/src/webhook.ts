@@ -17,32 +17,27 @@ const sentTip = z.strictObject({
   consoleUrl: z.url().describe("Where staff of this agency open the tip after signing in."),
 });
 
-const routed = z.strictObject({
-  type: z.literal("tip.routed"),
-  timestamp: z.iso.datetime().describe("When the tip was routed (the same on every retry)."),
-  tip: sentTip,
-});
-
-const updated = z.strictObject({
-  type: z.literal("tip.updated"),
-  timestamp: z.iso.datetime().describe("When the tip changed (the same on every retry)."),
-  tip: sentTip,
-  change: z
-    .strictObject({
-      cause: z.enum(["followup_message"]).describe("The reporter wrote again and triage read an emergency in it."),
-      previousPriority: priority.nullable(),
-    })
-    .describe("What changed; `tip.priority` is the new priority."),
-});
+const change = z
+  .strictObject({
+    cause: z.enum(["followup_message"]).describe("The reporter wrote again and triage read an emergency in it."),
+    previousPriority: priority.nullable(),
+  })
+  .describe("tip.updated only: what changed; `tip.priority` is the new priority.");
 
 /**
- * What an agency's webhook receives: enough to open the tip in the console, nothing more.
- * No narrative, place, people, details, contact or follow-up message ever leave the hotline this way (DOMAIN.md, safety).
+ * What an agency's webhook receives: enough to open the tip in the console, nothing more. No narrative,
+ * place, people, details, contact or follow-up message ever leave the hotline this way (DOMAIN.md, safety).
+ * One object for both events (`change` only on `tip.updated`), so that a receiver written for `tip.routed` still reads it.
  */
 export const tipWebhookPayloadSchema = z
-  .discriminatedUnion("type", [routed, updated])
+  .strictObject({
+    type: z.enum(WEBHOOK_EVENTS),
+    timestamp: z.iso.datetime().describe("When the tip was routed or changed (the same on every retry)."),
+    tip: sentTip,
+    change: change.optional(),
+  })
   .meta({ title: "Balagh tip webhook payload" });
 
 export type TipWebhookPayload = z.infer<typeof tipWebhookPayloadSchema>;
-export type TipUpdatedPayload = z.infer<typeof updated>;
+export type TipUpdatedPayload = TipWebhookPayload & { type: "tip.updated"; change: z.infer<typeof change> };
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
