@@ -5,6 +5,7 @@ import { z } from "zod";
 import { auditVerifyCommand } from "./audit/verify.js";
 import { clearAgencyWebhook, listAgencies, setAgencyWebhook } from "./cli/agencies.js";
 import { type CliContext, type CliIo, openCliContext, progress, UsageError } from "./cli/context.js";
+import { D1_OPTIONS, D1_USAGE, d1TargetOf, isD1Context, openD1CliContext } from "./cli/d1-context.js";
 import { listDeliveries, runDeliveryPass } from "./cli/deliveries.js";
 import { listPartners } from "./cli/partners.js";
 import { ExitWith, rulesCoverage, rulesTry } from "./cli/rules.js";
@@ -50,7 +51,8 @@ const USAGE = `Usage: pnpm balagh <command>
                                        intake would take it now: rules fired, invariants, routes; writes nothing
   keygen                               print a new BALAGH_MASTER_KEY
 
-Configuration comes from the environment (see README: DATABASE_URL, BALAGH_MASTER_KEY, ...).`;
+Configuration comes from the environment (see README: DATABASE_URL, BALAGH_MASTER_KEY, ...).
+${D1_USAGE}`;
 
 const io: CliIo = {
   out: (text) => process.stdout.write(text),
@@ -160,6 +162,7 @@ const main = async (argv: string[]): Promise<number> => {
       url: { type: "string" },
       "dry-run": { type: "boolean" },
       out: { type: "string" },
+      ...D1_OPTIONS,
     },
   });
   for (const secret of ["password", "totp-secret"] as const)
@@ -180,9 +183,11 @@ const main = async (argv: string[]): Promise<number> => {
   const command = COMMANDS[name];
   if (!command) throw new UsageError(`unknown command '${positionals.join(" ")}'`);
   const migrate = typeof command.migrate === "function" ? command.migrate(flags) : (command.migrate ?? false);
-  const ctx = await openCliContext(io, { migrate });
+  const d1 = d1TargetOf(flags);
+  const ctx = d1 ? await openD1CliContext(io, d1, { migrate }) : await openCliContext(io, { migrate });
   try {
     const result = await command.run(ctx, positionals.slice(name.split(" ").length), flags);
+    if (isD1Context(ctx)) await ctx.flush();
     const { code, value } = result instanceof ExitWith ? result : new ExitWith(0, result);
     print(value, flags.json ?? false);
     return code;

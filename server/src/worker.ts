@@ -7,6 +7,7 @@ import * as schema from "./db/schema.js";
 import type { AppDb } from "./db/types.js";
 import { runDeliveries } from "./delivery/dispatcher.js";
 import { storedNewTip } from "./delivery/kick.js";
+import { type AssetsFetcher, assetsWidgetBuild } from "./edge/assets.js";
 import { type Env, EnvError, parseEnv } from "./env.js";
 import { errorBody } from "./http/errors.js";
 import { purgeExpired } from "./maintenance/purge.js";
@@ -15,7 +16,7 @@ import { deriveKeys, type Keys } from "./security/keys.js";
 /** The few Workers runtime types used here; @cloudflare/workers-types would redeclare DOM globals. */
 type D1Statement = { bind(...values: unknown[]): D1Statement };
 type D1Database = { prepare(query: string): D1Statement; batch(statements: D1Statement[]): Promise<unknown[]> };
-type WorkerEnv = Record<string, unknown> & { DB?: D1Database };
+type WorkerEnv = Record<string, unknown> & { DB?: D1Database; ASSETS?: AssetsFetcher };
 type ExecutionContext = { waitUntil(promise: Promise<unknown>): void };
 type ScheduledController = { scheduledTime: number; cron: string };
 
@@ -54,6 +55,7 @@ const start = async (env: WorkerEnv): Promise<Runtime> => {
     config,
     clientAddress: (c) => c.req.header("CF-Connecting-IP"),
     log: (line) => console.error(line),
+    widget: env.ASSETS ? await assetsWidgetBuild(env.ASSETS) : null,
   });
   return { app, db, keys, production: config.production };
 };
@@ -81,6 +83,20 @@ const unavailable = () =>
     headers: { "Cache-Control": "no-store", "Retry-After": "60" },
   });
 
+/**
+ * The app compresses the widget's files itself (widget/routes.ts), the same on both runtimes; Workers would
+ * compress a body again when it sees a Content-Encoding header unless told the body is encoded already.
+ */
+const encodedAsIs = (response: Response) =>
+  response.headers.has("Content-Encoding") && response.body
+    ? new Response(response.body, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+        encodeBody: "manual",
+      } as ResponseInit)
+    : response;
+
 export default {
   async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
     const started = await runtimeFor(env).catch(() => null);
@@ -88,7 +104,7 @@ export default {
     const response = await started.app.fetch(request);
     // A new tip's deliveries (a P0 above all) leave now rather than at the next cron run.
     if (storedNewTip(request, response)) ctx.waitUntil(deliver(started));
-    return response;
+    return encodedAsIs(response);
   },
 
   async scheduled(_controller: ScheduledController, env: WorkerEnv, _ctx: ExecutionContext): Promise<void> {
