@@ -1,5 +1,6 @@
 import { adminMessages } from "./sections/admin.js";
 import { adminPartnersMessages } from "./sections/admin-partners.js";
+import { adminRulesMessages } from "./sections/admin-rules.js";
 import { followupMessages } from "./sections/followup.js";
 import { intakeMessages } from "./sections/intake.js";
 /**
@@ -309,4 +310,5 @@ export const en = {
   ...followupMessages.en,
   ...intakeMessages.en,
   ...adminPartnersMessages.en,
+  ...adminRulesMessages.en,
 };

@@ -1,5 +1,6 @@
 import { adminMessages } from "./sections/admin.js";
 import { adminPartnersMessages } from "./sections/admin-partners.js";
+import { adminRulesMessages } from "./sections/admin-rules.js";
 import { followupMessages } from "./sections/followup.js";
 import { intakeMessages } from "./sections/intake.js";
 import type { ConsoleCatalog } from "./types.js";
@@ -313,4 +314,5 @@ export const fr: ConsoleCatalog = {
   ...followupMessages.fr,
   ...intakeMessages.fr,
   ...adminPartnersMessages.fr,
+  ...adminRulesMessages.fr,
 };
