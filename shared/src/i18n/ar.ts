@@ -214,4 +214,6 @@ export const ar: Catalog = {
   "receipt.saved": "لقد حفظت رقم بلاغي",
   "receipt.finish": "إنهاء",
   "receipt.mustSave": "احفظ رقمك أولًا، ثم ضع علامة في المربع.",
+
+  "followup.start": "سبق أن أبلغت: متابعة بلاغي",
 };

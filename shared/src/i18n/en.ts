@@ -218,4 +218,6 @@ export const en = {
   "receipt.saved": "I have saved my report number",
   "receipt.finish": "Finish",
   "receipt.mustSave": "Please save your number first, then tick the box.",
+
+  "followup.start": "I already reported: follow my report",
 } as const;

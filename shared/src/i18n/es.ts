@@ -215,4 +215,6 @@ export const es: Catalog = {
   "receipt.saved": "He guardado mi número de denuncia",
   "receipt.finish": "Terminar",
   "receipt.mustSave": "Guarde primero su número y luego marque la casilla.",
+
+  "followup.start": "Ya hice una denuncia: seguirla",
 };

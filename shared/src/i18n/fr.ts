@@ -218,4 +218,6 @@ export const fr: Catalog = {
   "receipt.saved": "J’ai gardé mon numéro de signalement",
   "receipt.finish": "Terminer",
   "receipt.mustSave": "Gardez d’abord votre numéro, puis cochez la case.",
+
+  "followup.start": "J’ai déjà fait un signalement : le suivre",
 };

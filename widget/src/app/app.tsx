@@ -3,6 +3,7 @@ import type { Language } from "@shared/taxonomy.js";
 import type { ComponentChildren } from "preact";
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { Boot } from "./boot.js";
+import { useFollowup } from "./followup-loader.js";
 import { I18nContext, type Message, translator } from "./i18n.js";
 import { setCloseGuard } from "./keys.js";
 import { loadLate, useLate } from "./late-loader.js";
@@ -46,6 +47,7 @@ export const App = ({ boot, initialCatalog, onLanguage, onExit }: Props) => {
   const t = useMemo(() => translator(catalog), [catalog]);
   // Everything but the first question: asked for again whenever it is needed and missing.
   const lateScreens = useLate(screen.kind !== "step" || screen.step !== "danger");
+  const followup = useFollowup(screen.kind === "followup");
   const i18n = useMemo(() => ({ lang, t }), [lang, t]);
 
   // The heading of each new screen takes the focus, so keyboard and screen-reader users start there.
@@ -214,11 +216,28 @@ export const App = ({ boot, initialCatalog, onLanguage, onExit }: Props) => {
                 {t(fromReview ? "nav.toReview" : "nav.next")}
               </button>
             </div>
+            {step === "danger" && !fromReview && (
+              <button type="button" class="button secondary" onClick={() => go({ kind: "followup" })}>
+                {t("followup.start")}
+              </button>
+            )}
           </>
         ) : (
           <p class="muted">{t("app.loading")}</p>
         )}
       </>
+    );
+  } else if (screen.kind === "followup") {
+    const FollowupScreen = followup?.FollowupScreen;
+    body = FollowupScreen ? (
+      <FollowupScreen
+        config={config}
+        country={draft.country}
+        onCountry={(country) => set({ country })}
+        onClose={() => go({ kind: "step", step: "danger" })}
+      />
+    ) : (
+      <p class="muted">{t("app.loading")}</p>
     );
   } else if (!lateScreens) {
     body = <p class="muted">{t("app.loading")}</p>;

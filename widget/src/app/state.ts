@@ -104,7 +104,9 @@ export type Screen =
   | { kind: "step"; step: StepId }
   | { kind: "review" }
   | { kind: "send" }
-  | { kind: "receipt"; receipt: string };
+  | { kind: "receipt"; receipt: string }
+  /** "I already reported": the receipt typed back, the status and the conversation (followup/). */
+  | { kind: "followup" };
 
 /** Counted like the server counts (code points), so the counter and the limit agree with it. */
 export const codePoints = (value: string): number => {

@@ -15,6 +15,9 @@ import { RoleStep } from "./role.js";
 import { WhatStep } from "./what.js";
 import { WhereStep } from "./where.js";
 
+// For the follow-up screens, which take it from this module once loaded (late-loader.ts): imported by
+// both chunks, it would be split into a third, one more request before the later screens.
+export { normaliseReceipt } from "@shared/receipt.js";
 export { sendTip } from "../api.js";
 export { advance } from "../send-flow.js";
 export { toTip } from "../tip.js";
