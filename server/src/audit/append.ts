@@ -33,7 +33,7 @@ export const appendAudit = async (db: AppDb, entry: AuditEntry, now = new Date()
   }
 };
 
-const isChainConflict = (error: unknown) => {
+export const isChainConflict = (error: unknown) => {
   for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
     if (/audit_log\.prev_hash|audit_log_prev_hash/.test(e.message)) return true;
   }

@@ -1,12 +1,9 @@
-import { generateReceipt, type TipReceipt, type TipSubmission } from "@balagh/shared";
+import type { TipReceipt, TipSubmission } from "@balagh/shared";
 import type { Services } from "../deps.js";
-import { route } from "../routing/index.js";
-import { routingInputOf } from "../routing/input.js";
 import { isSpent } from "../security/captcha/spend.js";
-import { triage } from "../triage/index.js";
 import { captchaAlreadyUsed, checkAttemptAllowance, checkCaptcha, checkOrigin, checkRateLimit } from "./checks.js";
 import { findReplay, idempotencyFor } from "./idempotency.js";
-import { tipWrite } from "./store.js";
+import { triagedTipWrite } from "./pipeline.js";
 
 export type SubmitContext = {
   origin: string | undefined;
@@ -36,21 +33,14 @@ export const submitTip = async (
   const spend = await checkCaptcha(services, partner, submission.captcha);
   await checkRateLimit(services, ctx.clientAddress);
 
-  const triaged = triage(submission.tip);
-  const routing = route(routingInputOf(submission.tip, triaged), await services.routingTable());
-  const receipt = generateReceipt();
-  const id = crypto.randomUUID();
-  const write = await tipWrite(services, {
-    id,
+  const { receipt, statements } = await triagedTipWrite(services, {
+    id: crypto.randomUUID(),
     partnerId: partner.id,
     tip: submission.tip,
-    triage: triaged,
-    routing,
-    receipt,
     idempotency,
   });
   try {
-    await services.commit([spend.statement, ...write]);
+    await services.commit([spend.statement, ...statements]);
   } catch (error) {
     // Two requests with one Idempotency-Key raced: the key's primary key let one through; answer the other with its result.
     const replay = idempotency ? await findReplay(services, idempotency).catch(() => null) : null;
