@@ -29,6 +29,8 @@ export const QUEUE_CSS = `
 :lang(ar) .tag { text-transform: none; letter-spacing: 0; }
 .tag--overdue { background: #f6d7d2; color: #942514; }
 .tag--new { background: #cce2d8; color: #005a30; }
+.tag--unread { background: #1d70b8; color: #fff; }
+.tag--reminder { background: #fff7bf; color: #594d00; outline: 2px solid #594d00; }
 
 .sound-toggle { margin-bottom: 15px; }
 .sound-toggle[aria-pressed="true"] .sound-toggle__off, .sound-toggle[aria-pressed="false"] .sound-toggle__on { display: none; }

@@ -1,7 +1,8 @@
 /**
  * The queue's only script, served by the app under a hashed name (the CSP allows no inline script).
  * It adds what arrives while the page is open: a line per new tip in the member's scope and, for a
- * P0, the alert (banner, title, sound). Every word it shows comes from templates in the page, so
+ * P0, the alert (banner, title, sound); a reporter's message raises the tip's unread marker, and
+ * alerts the same way when it raised the tip to P0. Every word it shows comes from templates in the page, so
  * the page's language is the script's. Without it the queue is whole; a reload shows new tips.
  */
 export const QUEUE_JS = `"use strict";
@@ -11,6 +12,7 @@ export const QUEUE_JS = `"use strict";
   const alertRegion = document.getElementById("queue-alert");
   const alertTemplate = document.getElementById("queue-alert-content");
   const soundToggle = document.getElementById("queue-sound");
+  const unreadTemplate = document.getElementById("queue-unread");
   if (!list || !lineTemplate || !alertRegion || !alertTemplate || !("EventSource" in window)) return;
 
   const TIP_ID = /^[0-9a-f-]{36}$/;
@@ -93,6 +95,39 @@ export const QUEUE_JS = `"use strict";
     if (empty) empty.hidden = true;
   };
 
+  const countBy = (priority, change) => {
+    const count = document.querySelector('[data-count="' + rank(priority) + '"]');
+    if (count) count.textContent = String(Math.max(0, Number(count.textContent || "0") + change));
+  };
+
+  const moveTo = (line, priority) => {
+    const tag = line.querySelector(".priority");
+    countBy(line.dataset.priority, -1);
+    countBy(priority, 1);
+    line.dataset.priority = rank(priority);
+    if (tag) {
+      tag.className = "priority priority--" + (priority || "none");
+      tag.textContent = priority || "–";
+    }
+    line.remove();
+    const after = [...list.children].find((other) => (other.dataset.priority || "P9") > rank(priority));
+    list.insertBefore(line, after || null);
+  };
+
+  // A line of this page only: a tip on another page or outside the filters gets no line of its own.
+  const markUnread = (reply) => {
+    const line = list.querySelector('[data-tip-id="' + reply.id + '"]');
+    if (!line) return;
+    let marker = line.querySelector('[data-slot="unread"]');
+    if (!marker && unreadTemplate) {
+      marker = unreadTemplate.content.firstElementChild.cloneNode(true);
+      line.querySelector(".queue-item__head").appendChild(marker);
+    }
+    const count = marker && marker.querySelector('[data-slot="unread-count"]');
+    if (count) count.textContent = String(Number(count.textContent || "0") + 1);
+    if (reply.raised && rank(reply.priority) < (line.dataset.priority || "P9")) moveTo(line, reply.priority);
+  };
+
   const source = new EventSource("/console/events");
   // Marks the page while the stream is open: tests (and curious members) can tell a live page from a stale one.
   source.addEventListener("open", () => {
@@ -112,6 +147,17 @@ export const QUEUE_JS = `"use strict";
     addLine(tip);
     bumpCount(tip.priority);
     if (tip.priority === "P0") raiseAlert(tip);
+  });
+  source.addEventListener("reply", (message) => {
+    let reply;
+    try {
+      reply = JSON.parse(message.data);
+    } catch {
+      return;
+    }
+    if (!reply || typeof reply.id !== "string" || !TIP_ID.test(reply.id)) return;
+    markUnread(reply);
+    if (reply.raised === true && reply.priority === "P0") raiseAlert(reply);
   });
   addEventListener("pagehide", () => source.close());
 })();

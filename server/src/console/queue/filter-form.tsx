@@ -4,7 +4,14 @@ import { STAFF_STATUSES } from "../../tips/statuses.js";
 import { PRIORITIES } from "../../triage/index.js";
 import type { Translate } from "../i18n.js";
 import { Button, type FieldError } from "../ui/forms.js";
-import { ALL_STATUSES, COUNTRY_CODES, type FilterChoices, type FilterField, type FilterValues } from "./filters.js";
+import {
+  ALL_STATUSES,
+  COUNTRY_CODES,
+  type FilterChoices,
+  type FilterField,
+  type FilterValues,
+  WAITING_FOR_US,
+} from "./filters.js";
 
 type Option = { value: string; label: string; dir?: "ltr" };
 
@@ -134,6 +141,13 @@ export const FilterForm = (props: {
             { value: ALL_STATUSES, label: t("queue.filter.statusAll") },
           ]}
           ignored={is("status")}
+        />
+        <Select
+          t={t}
+          field="waiting"
+          value={values.waiting}
+          options={[{ value: WAITING_FOR_US, label: t("followup.queue.waitingForUs") }]}
+          ignored={is("waiting")}
         />
         <PriorityBoxes t={t} values={values} ignored={is("priority")} />
         <Select

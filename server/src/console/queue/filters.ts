@@ -14,6 +14,7 @@ export const FILTER_FIELDS = [
   "partner",
   "from",
   "to",
+  "waiting",
 ] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
 
@@ -24,6 +25,8 @@ export type FilterValues = Record<Exclude<FilterField, "priority">, string> & { 
 export type FilterChoices = { agencies: { id: string; slug: string; name: string }[]; partnerKeys: string[] };
 
 export const ALL_STATUSES = "all";
+/** The "waiting for us" filter's one value: a reporter's message that no one has answered. */
+export const WAITING_FOR_US = "us";
 export const REGION_CODES = Object.values(REGIONS).flatMap((regions) => regions.map((r) => r.code));
 export const COUNTRY_CODES = ROUTE_COUNTRIES.map((c) => c.code);
 
@@ -57,6 +60,7 @@ export const readFilters = (query: (name: string) => string[], choices: FilterCh
     partner: "",
     from: "",
     to: "",
+    waiting: "",
   };
   const filters: TipFilters = {};
   const keep = (field: Exclude<FilterField, "priority">, ok: boolean, apply: (value: string) => void) => {
@@ -105,6 +109,9 @@ export const readFilters = (query: (name: string) => string[], choices: FilterCh
   keep("to", to !== null && (!from || to >= from), () => {
     // The last day is included: the range ends at the following midnight.
     if (to) filters.to = new Date(to.getTime() + DAY_MS);
+  });
+  keep("waiting", first("waiting") === WAITING_FOR_US, () => {
+    filters.awaitingReply = true;
   });
   const active = Object.entries(values).some(([, v]) => (Array.isArray(v) ? v.length > 0 : v !== ""));
   return { values, filters, ignored, active };

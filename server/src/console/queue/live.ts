@@ -9,7 +9,8 @@ const RECONNECT_MS = 3_000;
 
 /**
  * Server-sent events for one open queue: a `tip` event for each new tip in the member's scope
- * (its id, priority and time, nothing sealed), from the app's one shared feed. The subscription
+ * (its id, priority and time, nothing sealed) and a `reply` event for each reporter's message on
+ * one (its id, priority and whether the message raised it), from the app's one shared feed. The subscription
  * ends when the browser goes away, whichever of abort or cancel the runtime reports first.
  */
 export const liveEvents = (c: Context, feed: TipFeed, viewer: SignedInViewer, heartbeatMs = HEARTBEAT_MS) => {
@@ -24,10 +25,17 @@ export const liveEvents = (c: Context, feed: TipFeed, viewer: SignedInViewer, he
           end();
         }
       };
-      const unsubscribe = feed.subscribe(viewer, (event) => {
-        const data = { id: event.id, priority: event.priority, createdAt: event.createdAt };
-        write(`event: tip\nid: ${event.id}\ndata: ${JSON.stringify(data)}\n\n`);
-      });
+      const unsubscribe = feed.subscribe(
+        viewer,
+        (event) => {
+          const data = { id: event.id, priority: event.priority, createdAt: event.createdAt };
+          write(`event: tip\nid: ${event.id}\ndata: ${JSON.stringify(data)}\n\n`);
+        },
+        (event) => {
+          const data = { id: event.tipId, priority: event.priority, raised: event.raised };
+          write(`event: reply\ndata: ${JSON.stringify(data)}\n\n`);
+        },
+      );
       const heartbeat = setInterval(() => write(": still here\n\n"), heartbeatMs);
       end = () => {
         clearInterval(heartbeat);

@@ -7,7 +7,7 @@ import type { ViewerEnv } from "../types.js";
 import { ErrorSummary } from "../ui/forms.js";
 import { FilterForm, ignoredErrors } from "./filter-form.js";
 import type { FilterChoices, ReadFilters } from "./filters.js";
-import { AlertTemplate, type LineContext, NewLineTemplate, PriorityTag, TipLine } from "./tip-line.js";
+import { AlertTemplate, type LineContext, NewLineTemplate, PriorityTag, TipLine, UnreadTemplate } from "./tip-line.js";
 
 export type QueueView = {
   tips: TipSummary[];
@@ -89,6 +89,7 @@ export const queuePage = (c: Context<ViewerEnv>, view: QueueView) => {
         </nav>
       )}
       <NewLineTemplate t={t} />
+      <UnreadTemplate t={t} />
       <AlertTemplate t={t} />
       <script src={QUEUE_JS_PATH} defer />
     </>,

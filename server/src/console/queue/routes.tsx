@@ -4,6 +4,7 @@ import { agencies, partners, staff } from "../../db/schema.js";
 import type { Services } from "../../deps.js";
 import { listTips, type TipSummary } from "../../tips/list.js";
 import { requireViewer } from "../guard.js";
+import { replyReminderMs } from "../tip/reply-reminder.js";
 import type { ConsoleEnv } from "../types.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { type FilterChoices, filterQuery, readFilters } from "./filters.js";
@@ -64,6 +65,7 @@ export const queueRoutes = (services: Services) => {
           agencyNames: new Map(choices.agencies.map((a) => [a.slug, a.name])),
           assignees: await assigneesOf(services, page.tips),
           isOverdue: (tip) => isOverdue(services.queueTargets, tip.priority, tip.createdAt, now),
+          replyReminderMs: await replyReminderMs(services.db),
         },
       });
     })

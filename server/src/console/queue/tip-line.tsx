@@ -2,6 +2,7 @@ import { CHILD_INVOLVED, type ConsoleLanguage, catalogs, SITUATIONS, type Situat
 import type { TipSummary } from "../../tips/list.js";
 import { STAFF_STATUSES, type StaffStatus } from "../../tips/statuses.js";
 import type { Translate } from "../i18n.js";
+import { replyIsLate } from "../tip/reply-reminder.js";
 import { formatAge } from "./age.js";
 
 const known = <T extends string>(list: readonly T[], value: string): value is T =>
@@ -14,6 +15,8 @@ export type LineContext = {
   agencyNames: Map<string, string>;
   assignees: Map<string, string>;
   isOverdue: (tip: TipSummary) => boolean;
+  /** How long a reporter's message may wait for an answer (the deployment's `replyReminder`). */
+  replyReminderMs: number;
 };
 
 /** The part of a tip id a person reads out over the phone; the link carries the whole id. */
@@ -60,6 +63,7 @@ export const TipLine = ({ tip, ctx }: { tip: TipSummary; ctx: LineContext }) => 
           {formatAge(ctx.language, tip.createdAt, ctx.now)}
         </span>
         {overdue && <strong class="tag tag--overdue">{t("queue.overdue")}</strong>}
+        <ReplyMarkers t={t} tip={tip} now={ctx.now} reminderMs={ctx.replyReminderMs} />
       </div>
       <dl class="queue-item__facts">
         <Fact label={t("queue.situations")}>
@@ -84,6 +88,44 @@ export const TipLine = ({ tip, ctx }: { tip: TipSummary; ctx: LineContext }) => 
     </li>
   );
 };
+
+/** The count is a number the script can raise live; the words around it come from the catalog. */
+export const UnreadMarker = ({ t, count }: { t: Translate; count: number }) => {
+  const [before = "", after = ""] = t("followup.queue.unread", { count: "\u0000" }).split("\u0000");
+  return (
+    <strong class="tag tag--unread" data-slot="unread">
+      {before}
+      <span data-slot="unread-count">{String(count)}</span>
+      {after}
+    </strong>
+  );
+};
+
+const ReplyMarkers = ({
+  t,
+  tip,
+  now,
+  reminderMs,
+}: {
+  t: Translate;
+  tip: TipSummary;
+  now: Date;
+  reminderMs: number;
+}) => (
+  <>
+    {tip.unreadMessages > 0 && <UnreadMarker t={t} count={tip.unreadMessages} />}
+    {replyIsLate(tip.awaitingReplySince, now, reminderMs) && (
+      <strong class="tag tag--reminder">{t("followup.reminder")}</strong>
+    )}
+  </>
+);
+
+/** The unread marker the live script adds to a line when a reporter writes. */
+export const UnreadTemplate = ({ t }: { t: Translate }) => (
+  <template id="queue-unread">
+    <UnreadMarker t={t} count={0} />
+  </template>
+);
 
 /** The line the live script fills for a tip that arrives while the page is open. */
 export const NewLineTemplate = ({ t }: { t: Translate }) => {

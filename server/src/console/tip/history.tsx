@@ -11,6 +11,9 @@ const EVENT: Record<string, ConsoleMessageId> = {
   "tip.link": "tip.event.link",
   "tip.priority.override": "tip.event.priority",
   "tip.classification.override": "tip.event.classification",
+  "tip.reply": "followup.event.reply",
+  "tip.conversation.read": "followup.event.read",
+  "followup.message.received": "followup.event.received",
 };
 
 const STATUSES = ["received", "in_review", "referred", "closed", "spam", "duplicate"] as const;
@@ -19,7 +22,11 @@ export const tipPath = (id: string) => `/console/tips/${encodeURIComponent(id)}`
 
 /** Staff by email address; the command line as "operator"; a member since removed without a name. */
 export const whoIs = (t: Translate, emails: Map<string, string>, actor: string | null) =>
-  actor === "operator" ? t("tip.timeline.operator") : ((actor && emails.get(actor)) ?? t("tip.timeline.formerMember"));
+  actor === "operator"
+    ? t("tip.timeline.operator")
+    : actor === "reporter"
+      ? t("followup.from.reporter")
+      : ((actor && emails.get(actor)) ?? t("tip.timeline.formerMember"));
 
 type Event = TipView["timeline"][number];
 

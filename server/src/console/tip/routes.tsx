@@ -5,6 +5,7 @@ import { errorPage } from "../pages/errors.js";
 import { textOf } from "../render.js";
 import type { ConsoleEnv } from "../types.js";
 import { fieldErrorOf, formValues, isTipAction, takeAction } from "./act.js";
+import { conversationRoutes, conversationView } from "./conversation-routes.js";
 import { tipPath } from "./history.js";
 import { loadWorkspace } from "./load.js";
 import { workspacePage } from "./workspace.js";
@@ -15,11 +16,16 @@ import { workspacePage } from "./workspace.js";
  */
 export const tipRoutes = (services: Services) =>
   new Hono<ConsoleEnv>()
+    .route("/", conversationRoutes(services))
     .get("/tips/:id", requireViewer(services), async (c) => {
+      const done = c.req.query("done") ?? "";
+      const conversation = await conversationView(services, c.var.viewer, c.req.param("id"), {
+        template: c.req.query("template"),
+        done: done === "reply",
+      });
       const workspace = await loadWorkspace(services, c.var.viewer, c.req.param("id"));
       if (!workspace) return errorPage(c, "notFound");
-      const done = c.req.query("done") ?? "";
-      return workspacePage(c, workspace, { done: isTipAction(done) ? done : null });
+      return workspacePage(c, workspace, { done: isTipAction(done) ? done : null, conversation });
     })
     .post("/tips/:id/:action", requireViewer(services), async (c) => {
       const action = c.req.param("action");
@@ -29,8 +35,9 @@ export const tipRoutes = (services: Services) =>
       const result = await takeAction(services, c.var.viewer, tipId, action, form);
       if (result.ok) return c.redirect(`${tipPath(tipId)}?done=${action}`, 303);
       if (result.reason !== "invalid") return errorPage(c, result.reason === "not_found" ? "notFound" : "forbidden");
+      const conversation = await conversationView(services, c.var.viewer, tipId);
       const workspace = await loadWorkspace(services, c.var.viewer, tipId);
       if (!workspace) return errorPage(c, "notFound");
       const errors = [fieldErrorOf(textOf(c), action, result, form)];
-      return workspacePage(c, workspace, { attempt: { action, values: form, errors } });
+      return workspacePage(c, workspace, { attempt: { action, values: form, errors }, conversation });
     });

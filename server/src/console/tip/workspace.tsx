@@ -1,12 +1,14 @@
 import type { ConsoleLanguage } from "@balagh/shared";
 import type { Context } from "hono";
-import { TIP_CSS_PATH } from "../assets/routes.js";
+import { CONVERSATION_CSS_PATH, CONVERSATION_JS_PATH, TIP_CSS_PATH } from "../assets/routes.js";
 import { renderPage, textOf } from "../render.js";
 import type { ViewerEnv } from "../types.js";
 import { ErrorSummary } from "../ui/forms.js";
 import type { TipActionName } from "./act.js";
 import { ActionForms, type Attempt } from "./action-forms.js";
 import { Answers } from "./answers.js";
+import { ChannelFacts } from "./channel-facts.js";
+import { ConversationSection, type ConversationView, REPLY_FIELD } from "./conversation.js";
 import { Notes, Related, Timeline, tipPath, whoIs } from "./history.js";
 import { formatTime } from "./labels.js";
 import type { Workspace } from "./load.js";
@@ -16,14 +18,22 @@ const STATUSES = ["received", "in_review", "referred", "closed", "spam", "duplic
 const statusKey = (status: string) =>
   (STATUSES as readonly string[]).includes(status) ? (status as (typeof STATUSES)[number]) : "received";
 
-export type WorkspaceView = { attempt?: Attempt | null; done?: TipActionName | null };
+export type WorkspaceView = {
+  attempt?: Attempt | null;
+  done?: TipActionName | null;
+  conversation?: ConversationView | null;
+};
 
 /** The tip workspace: everything the member may read about one tip, then the actions they may take. */
 export const workspacePage = (c: Context<ViewerEnv>, { tip, emails, assignable }: Workspace, view: WorkspaceView) => {
   const t = textOf(c);
   const language: ConsoleLanguage = c.var.language;
   const attempt = view.attempt ?? null;
-  const errors = attempt?.errors ?? [];
+  const conversation = view.conversation ?? null;
+  const errors = [
+    ...(attempt?.errors ?? []),
+    ...(conversation?.error ? [{ field: REPLY_FIELD, message: conversation.error }] : []),
+  ];
   return renderPage(
     c,
     {
@@ -34,6 +44,7 @@ export const workspacePage = (c: Context<ViewerEnv>, { tip, emails, assignable }
     },
     <>
       <link rel="stylesheet" href={TIP_CSS_PATH} />
+      <link rel="stylesheet" href={CONVERSATION_CSS_PATH} />
       <p>
         <a href="/console">{t("tip.backToQueue")}</a>
       </p>
@@ -74,11 +85,15 @@ export const workspacePage = (c: Context<ViewerEnv>, { tip, emails, assignable }
           <dt>{t("tip.summary.partner")}</dt>
           <dd>{tip.partnerKey ?? "–"}</dd>
         </div>
+        <ChannelFacts t={t} tip={tip} emails={emails} />
       </dl>
       <div class="workspace">
         <div class="workspace__record">
           <Triage t={t} tip={tip} />
           <Answers t={t} language={language} tip={tip} />
+          {conversation && (
+            <ConversationSection t={t} language={language} csrfToken={c.var.session.csrfToken} view={conversation} />
+          )}
           <Routes t={t} language={language} tip={tip} />
           <Notes t={t} language={language} tip={tip} emails={emails} />
           <Related t={t} language={language} tip={tip} />
@@ -96,6 +111,7 @@ export const workspacePage = (c: Context<ViewerEnv>, { tip, emails, assignable }
           />
         </div>
       </div>
+      {conversation && <script src={CONVERSATION_JS_PATH} defer />}
     </>,
   );
 };

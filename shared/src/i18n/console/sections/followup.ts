@@ -1,16 +1,85 @@
 /** The console's followup pages; French and Arabic are typed against the English source. */
 const en = {
   "followup.title": "Conversation with the reporter",
+  "followup.none": "No message yet. The reporter reads your reply when they come back with their receipt.",
+  "followup.from.reporter": "Reporter",
+  "followup.from.hotline": "Hotline",
+  "followup.automatic": "Automatic acknowledgement",
+  "followup.new": "New",
+  "followup.waitingSince": "Waiting for an answer since {time}",
+  "followup.reminder": "Answer overdue",
+  "followup.live.arrived": "The reporter has written. The conversation below shows the new message.",
+  "followup.reply.title": "Reply to the reporter",
+  "followup.reply.label": "Your reply",
+  "followup.reply.hint":
+    "The reporter reads it in the widget, with their receipt; nothing is sent to them by email, SMS or notification. Name no staff member or agency.",
+  "followup.reply.submit": "Send the reply",
+  "followup.templates": "Start from a ready answer",
+  "followup.templates.hint": "Choosing one puts its text in the box; change it before sending if needed.",
+  "followup.done": "Your reply is sent. The reporter will see it when they come back with their receipt.",
+  "followup.error.empty": "Enter your reply",
+  "followup.event.reply": "replied to the reporter",
+  "followup.event.read": "read the conversation",
+  "followup.event.received": "wrote a message",
+  "followup.queue.unread": "New messages: {count}",
+  "followup.queue.waitingForUs": "Waiting for us (a reporter's message is unanswered)",
+  "queue.filter.waiting": "Conversation",
 };
 
 type Messages = Record<keyof typeof en, string>;
 
 const fr: Messages = {
   "followup.title": "Conversation avec la personne qui signale",
+  "followup.none": "Aucun message pour l’instant. La personne lira votre réponse en revenant avec son reçu.",
+  "followup.from.reporter": "Personne qui signale",
+  "followup.from.hotline": "Ligne d’écoute",
+  "followup.automatic": "Accusé de réception automatique",
+  "followup.new": "Nouveau",
+  "followup.waitingSince": "Attend une réponse depuis le {time}",
+  "followup.reminder": "Réponse en retard",
+  "followup.live.arrived": "La personne a écrit. La conversation ci-dessous montre le nouveau message.",
+  "followup.reply.title": "Répondre à la personne qui signale",
+  "followup.reply.label": "Votre réponse",
+  "followup.reply.hint":
+    "La personne la lit dans le widget, avec son reçu ; rien ne lui est envoyé par e-mail, SMS ou notification. Ne nommez aucun membre de l’équipe ni aucune agence.",
+  "followup.reply.submit": "Envoyer la réponse",
+  "followup.templates": "Partir d’une réponse prête",
+  "followup.templates.hint": "En choisir une met son texte dans la zone ; modifiez-le avant l’envoi si besoin.",
+  "followup.done": "Votre réponse est envoyée. La personne la verra en revenant avec son reçu.",
+  "followup.error.empty": "Saisissez votre réponse",
+  "followup.event.reply": "a répondu à la personne qui signale",
+  "followup.event.read": "a lu la conversation",
+  "followup.event.received": "a écrit un message",
+  "followup.queue.unread": "Nouveaux messages : {count}",
+  "followup.queue.waitingForUs": "En attente de notre réponse (un message de la personne est sans réponse)",
+  "queue.filter.waiting": "Conversation",
 };
 
 const ar: Messages = {
   "followup.title": "المحادثة مع المُبلِّغ",
+  "followup.none": "لا توجد رسائل بعد. سيقرأ المُبلِّغ ردّك عندما يعود بإيصاله.",
+  "followup.from.reporter": "المُبلِّغ",
+  "followup.from.hotline": "خط المساعدة",
+  "followup.automatic": "إشعار استلام تلقائي",
+  "followup.new": "جديد",
+  "followup.waitingSince": "ينتظر ردًّا منذ {time}",
+  "followup.reminder": "تأخّر الرد",
+  "followup.live.arrived": "كتب المُبلِّغ رسالة. تعرض المحادثة أدناه الرسالة الجديدة.",
+  "followup.reply.title": "الرد على المُبلِّغ",
+  "followup.reply.label": "ردّك",
+  "followup.reply.hint":
+    "يقرؤه المُبلِّغ في الأداة باستخدام إيصاله؛ لا يُرسَل إليه شيء عبر البريد الإلكتروني أو الرسائل القصيرة أو الإشعارات. لا تذكر اسم أي موظف أو جهة.",
+  "followup.reply.submit": "إرسال الرد",
+  "followup.templates": "ابدأ من رد جاهز",
+  "followup.templates.hint": "اختيار رد يضع نصه في الخانة؛ عدّله قبل الإرسال إن لزم.",
+  "followup.done": "تم إرسال ردّك. سيراه المُبلِّغ عندما يعود بإيصاله.",
+  "followup.error.empty": "اكتب ردّك",
+  "followup.event.reply": "ردّ على المُبلِّغ",
+  "followup.event.read": "قرأ المحادثة",
+  "followup.event.received": "كتب رسالة",
+  "followup.queue.unread": "رسائل جديدة: {count}",
+  "followup.queue.waitingForUs": "بانتظار ردّنا (رسالة من المُبلِّغ بلا رد)",
+  "queue.filter.waiting": "المحادثة",
 };
 
 export const followupMessages = { en, fr, ar };

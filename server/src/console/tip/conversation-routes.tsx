@@ -1,0 +1,98 @@
+import { codePointLength, NARRATIVE_MAX } from "@balagh/shared";
+import { Hono } from "hono";
+import type { Services } from "../../deps.js";
+import { readHotlineSettings } from "../../settings/hotline.js";
+import { readConversation, replyToReporter } from "../../tips/conversation.js";
+import { requireViewer } from "../guard.js";
+import type { Translate } from "../i18n.js";
+import { errorPage } from "../pages/errors.js";
+import { textOf } from "../render.js";
+import type { ConsoleEnv, SignedInViewer } from "../types.js";
+import { ConversationMessages, type ConversationView, REPLY_FIELD, type ReplyTemplate } from "./conversation.js";
+import { tipPath } from "./history.js";
+import { loadWorkspace } from "./load.js";
+import { replyReminderMs } from "./reply-reminder.js";
+import { workspacePage } from "./workspace.js";
+
+type Texts = Partial<Record<string, string>>;
+
+const firstOf = (texts: Texts, languages: string[]) =>
+  languages.map((l) => texts[l]).find((text) => text !== undefined) ?? Object.values(texts)[0] ?? "";
+
+/**
+ * The deployment's ready answers: titles in the member's language (they choose), bodies in the
+ * tip's language when the template has it (the reporter reads them), else in the member's.
+ */
+const templatesFor = async (services: Services, viewer: SignedInViewer, tipLanguage: string) =>
+  ((await readHotlineSettings(services.db)).replyTemplates ?? []).map(
+    (template): ReplyTemplate => ({
+      id: template.id,
+      title: firstOf(template.title, [viewer.language, "fr"]),
+      body: firstOf(template.body, [tipLanguage, viewer.language, "fr"]),
+    }),
+  );
+
+/** The conversation part of the workspace, read (and audited) for this member; null out of scope. */
+export const conversationView = async (
+  services: Services,
+  viewer: SignedInViewer,
+  tipId: string,
+  options: { template?: string | undefined; draft?: string; error?: string; done?: boolean } = {},
+): Promise<ConversationView | null> => {
+  const now = services.now();
+  const conversation = await readConversation(services.db, services.keys, viewer, tipId, now);
+  if (!conversation) return null;
+  const templates = await templatesFor(services, viewer, conversation.language);
+  const chosen = templates.find((template) => template.id === options.template);
+  return {
+    conversation,
+    acknowledgement: null,
+    templates,
+    reminderMs: await replyReminderMs(services.db),
+    now,
+    draft: options.draft ?? chosen?.body ?? "",
+    error: options.error ?? null,
+    done: options.done ?? false,
+  };
+};
+
+/** The same three ways the tips module refuses free text, said in the member's language. */
+const replyProblem = (t: Translate, text: string) => {
+  if (text.trim() === "") return t("followup.error.empty");
+  const length = codePointLength(text);
+  if (length > NARRATIVE_MAX) return t("tip.error.tooLong", { length, max: NARRATIVE_MAX });
+  return t("tip.error.control");
+};
+
+/**
+ * GET /console/tips/:id/conversation (the messages alone, for the workspace's live script) and
+ * POST /console/tips/:id/reply. Out of scope or missing: the same 404 as the workspace.
+ */
+export const conversationRoutes = (services: Services) =>
+  new Hono<ConsoleEnv>()
+    .get("/tips/:id/conversation", requireViewer(services), async (c) => {
+      const view = await conversationView(services, c.var.viewer, c.req.param("id"));
+      if (!view) return errorPage(c, "notFound");
+      c.header("Cache-Control", "no-store");
+      return c.html(<ConversationMessages t={textOf(c)} language={c.var.language} view={view} />);
+    })
+    .post("/tips/:id/reply", requireViewer(services), async (c) => {
+      const tipId = c.req.param("id");
+      const form = await c.req.parseBody();
+      const reply = typeof form[REPLY_FIELD] === "string" ? form[REPLY_FIELD] : "";
+      const viewer = c.var.viewer;
+      const result = await replyToReporter(
+        { db: services.db, keys: services.keys, viewer, now: services.now() },
+        tipId,
+        reply,
+      );
+      if (result.ok) return c.redirect(`${tipPath(tipId)}?done=reply#conversation`, 303);
+      if (result.reason !== "invalid") return errorPage(c, result.reason === "not_found" ? "notFound" : "forbidden");
+      const conversation = await conversationView(services, viewer, tipId, {
+        draft: reply,
+        error: replyProblem(textOf(c), reply),
+      });
+      const workspace = await loadWorkspace(services, viewer, tipId);
+      if (!workspace || !conversation) return errorPage(c, "notFound");
+      return workspacePage(c, workspace, { conversation });
+    });
