@@ -64,6 +64,7 @@ export const findSession = async (db: AppDb, token: string, now: Date) => {
         language: staff.language,
         disabled: staff.disabled,
         totpEnrolledAt: staff.totpEnrolledAt,
+        mustChangePassword: staff.mustChangePassword,
       },
     })
     .from(sessions)

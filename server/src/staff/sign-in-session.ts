@@ -45,7 +45,7 @@ export const completeSignIn = async (
   await auditedBatch(
     db,
     () => [
-      db.update(staff).set({ failedSignIns: 0, lockedUntil: null }).where(eq(staff.id, member.id)),
+      db.update(staff).set({ failedSignIns: 0, lockedUntil: null, lastSignInAt: now }).where(eq(staff.id, member.id)),
       ...(replaces ? [endSession(db, replaces)] : []),
       session.statement,
     ],

@@ -1,5 +1,5 @@
 import { and, eq, isNull, lt, or } from "drizzle-orm";
-import { appendAudit } from "../audit/append.js";
+import { appendAudit, auditedBatch } from "../audit/append.js";
 import { staff } from "../db/schema.js";
 import type { AppDb } from "../db/types.js";
 import type { Keys } from "../security/keys.js";
@@ -21,7 +21,9 @@ export type Member = {
   totpEnrolledAt: Date | null;
 };
 
-export type PasswordOutcome = { ok: false } | { ok: true; member: Member; next: "done" | "code" | "enrol" };
+/** After a right password: signed in, a code to give, an authenticator to enrol, or a temporary password to replace first. */
+export type NextStep = "done" | "code" | "enrol" | "password";
+export type PasswordOutcome = { ok: false } | { ok: true; member: Member; next: NextStep };
 export type CodeOutcome = { ok: false } | { ok: true; enrolled: boolean };
 
 const FAILED = { ok: false } as const;
@@ -35,15 +37,19 @@ const memberColumns = {
   totpEnrolledAt: staff.totpEnrolledAt,
 };
 
-/** Never the typed email, password or code: only which step failed and for which account, if it exists. */
+/**
+ * Never the typed email, password or code: only which step failed and for which account, if it
+ * exists. The failure counts and its entry are one batch.
+ */
 const recordFailure = async (
   deps: SignInDeps,
   now: Date,
   failure: { subject: string | null; step: "password" | "code"; account: Claim | null; client: Claim },
 ) => {
   const { subject, step } = failure;
-  await appendAudit(
+  await auditedBatch(
     deps.db,
+    () => [failure.client.failure, ...(failure.account ? [failure.account.failure] : [])],
     { actor: "anonymous", action: "staff.sign_in.failed", subject, details: { step, throttled: !failure.account } },
     now,
   );
@@ -75,7 +81,12 @@ export const checkPassword = async (
   const client = await claimAttempt(clientCounter(deps.db, input.clientKey, CLIENT_POLICY), CLIENT_POLICY, now);
   if (!client) return FAILED;
   const [found] = await deps.db
-    .select({ ...memberColumns, passwordHash: staff.passwordHash, disabled: staff.disabled })
+    .select({
+      ...memberColumns,
+      passwordHash: staff.passwordHash,
+      disabled: staff.disabled,
+      mustChangePassword: staff.mustChangePassword,
+    })
     .from(staff)
     .where(eq(staff.email, input.email.trim().toLowerCase()));
   const account = found ? await claimAttempt(accountCounter(deps.db, found.id), ACCOUNT_POLICY, now) : null;
@@ -85,17 +96,23 @@ export const checkPassword = async (
     return FAILED;
   }
   await client.giveBack();
-  const { passwordHash: _, disabled: __, ...member } = found;
-  // completeSignIn clears the account's count in the same batch as the new session.
-  if (!needsSecondFactor(member, deps.totpRequiredForEveryone)) return { ok: true, member, next: "done" };
-  // The sign-in is not complete: the count stays as it was, so codes cannot be guessed between passwords.
-  await account.giveBack();
-  if (member.totpEnrolledAt) return { ok: true, member, next: "code" };
+  const { passwordHash: _, disabled: __, mustChangePassword, ...member } = found;
+  const next = mustChangePassword ? "password" : await stepAfterPassword(deps, member);
+  // completeSignIn clears the account's count in the same batch as the new session. Until then
+  // the count stays as it was, so codes cannot be guessed between passwords.
+  if (next !== "done") await account.giveBack();
+  return { ok: true, member, next };
+};
+
+/** What a member whose password is right (and not temporary) does next; an enrolment's secret is made here. */
+export const stepAfterPassword = async (deps: SignInDeps, member: Member): Promise<Exclude<NextStep, "password">> => {
+  if (!needsSecondFactor(member, deps.totpRequiredForEveryone)) return "done";
+  if (member.totpEnrolledAt) return "code";
   await deps.db
     .update(staff)
     .set({ totpSecretSealed: await seal(deps.keys, totpContext(member.id), newTotpSecret()) })
     .where(and(eq(staff.id, member.id), isNull(staff.totpSecretSealed)));
-  return { ok: true, member, next: "enrol" };
+  return "enrol";
 };
 
 /** The secret offered for enrolment: only while the member has not proved a code from it. */

@@ -1,4 +1,4 @@
-import { and, eq, isNull, type SQL } from "drizzle-orm";
+import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { signInThrottle, staff } from "../db/schema.js";
 import type { AppDb } from "../db/types.js";
@@ -29,6 +29,11 @@ export const accountCounter = (db: AppDb, staffId: string): CounterStore => ({
       .returning({ id: staff.id });
     return updated.length === 1;
   },
+  countFailure: () =>
+    db
+      .update(staff)
+      .set({ failedSignIns: sql`${staff.failedSignIns} + 1` })
+      .where(eq(staff.id, staffId)),
 });
 
 /** A client's counter, named by a keyed hash of its address (never the address). */
@@ -64,5 +69,10 @@ export const clientCounter = (db: AppDb, key: string, policy: ThrottlePolicy): C
         .returning({ key: signInThrottle.key });
       return updated.length === 1;
     },
+    countFailure: () =>
+      db
+        .update(signInThrottle)
+        .set({ failures: sql`${signInThrottle.failures} + 1` })
+        .where(eq(signInThrottle.key, key)),
   };
 };

@@ -1,9 +1,13 @@
+import type { BatchStatement } from "../db/types.js";
+
 /**
  * Growing delays, then a temporary lock, as "refuse until" timestamps (never a sleep in the
- * request). Every attempt is charged as a failure *before* the password or code is checked, with a
- * compare-and-swap on the stored counter, so parallel guesses cannot all slip between a check and
- * its count: only one of them wins the swap, the others are refused. A good attempt gives its
- * charge back (or clears the account's counter once the sign-in is complete).
+ * request). Every attempt takes the wait its failure would earn *before* the password or code is
+ * checked, with a compare-and-swap on the stored counter, so parallel guesses cannot all slip
+ * between a check and its count: only one of them wins the swap, the others are refused. The
+ * failure itself is counted by a statement written in the same batch as its audit entry, so no
+ * failure is counted unrecorded or recorded uncounted. A good attempt gives its wait back (or
+ * clears the account's counter once the sign-in is complete).
  */
 export type Counter = { failures: number; lockedUntil: Date | null };
 
@@ -40,6 +44,8 @@ export const FRESH: Counter = { failures: 0, lockedUntil: null };
 export type CounterStore = {
   read(): Promise<Counter | null>;
   swap(expected: Counter | null, next: Counter): Promise<boolean>;
+  /** One more failure, for the batch that also writes its audit entry. */
+  countFailure(): BatchStatement;
 };
 
 const standing = (stored: Counter | null, now: Date, policy: ThrottlePolicy): Counter => {
@@ -57,6 +63,8 @@ export const charged = (counter: Counter, now: Date, policy: ThrottlePolicy): Co
 export type Claim = {
   /** Whether this attempt, if it fails, is the one that locks (or keeps locking). */
   locks: boolean;
+  /** Counts this attempt as failed: to go in one batch with the failure's audit entry. */
+  failure: BatchStatement;
   /** A good attempt: the counter goes back to what it was before. */
   giveBack(): Promise<void>;
   /** A completed sign-in: the counter starts again from zero. */
@@ -68,15 +76,16 @@ export const claimAttempt = async (store: CounterStore, policy: ThrottlePolicy, 
   const stored = await store.read();
   const before = standing(stored, now, policy);
   if (before.lockedUntil && before.lockedUntil > now) return null;
-  const after = charged(before, now, policy);
-  if (!(await store.swap(stored, after))) return null;
+  const waiting: Counter = { failures: before.failures, lockedUntil: charged(before, now, policy).lockedUntil };
+  if (!(await store.swap(stored, waiting))) return null;
   return {
-    locks: after.failures >= policy.lockAfter,
+    locks: before.failures + 1 >= policy.lockAfter,
+    failure: store.countFailure(),
     giveBack: async () => {
-      await store.swap(after, before);
+      await store.swap(waiting, before);
     },
     clear: async () => {
-      await store.swap(after, FRESH);
+      await store.swap(waiting, FRESH);
     },
   };
 };

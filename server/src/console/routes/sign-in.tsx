@@ -3,13 +3,23 @@ import { type Context, Hono } from "hono";
 import { staff } from "../../db/schema.js";
 import type { Services } from "../../deps.js";
 import { clientBucket } from "../../security/rate-limit.js";
+import { newPasswordProblem, replaceTemporaryPassword } from "../../staff/new-password.js";
+import { MIN_PASSWORD_LENGTH } from "../../staff/password.js";
 import { findSession, hashToken, type LiveSession } from "../../staff/sessions.js";
-import { checkCode, checkPassword, enrolmentSecret, type Member, type SignInDeps } from "../../staff/sign-in.js";
+import {
+  checkCode,
+  checkPassword,
+  enrolmentSecret,
+  type Member,
+  type SignInDeps,
+  stepAfterPassword,
+} from "../../staff/sign-in.js";
 import { beginSecondFactor, completeSignIn } from "../../staff/sign-in-session.js";
 import { isCodeShaped, normaliseCode } from "../../staff/totp.js";
 import { csrfMatches } from "../guard.js";
 import { isConsoleLanguage } from "../i18n.js";
 import { errorPage } from "../pages/errors.js";
+import { NEW_PASSWORD_PAGE, newPasswordPage } from "../pages/new-password.js";
 import { resumePage } from "../pages/resume.js";
 import { codePage, enrolPage, type SecondFactorView } from "../pages/second-factor.js";
 import { isSignInNotice, signInPage } from "../pages/sign-in.js";
@@ -103,6 +113,7 @@ export const signInRoutes = (services: Services) => {
     const returnPath = safeReturnPath(c.req.query("return"), origin);
     const session = await pendingSession(c);
     if (!session) return c.redirect(signInPath(returnPath), 303);
+    if (session.staff.mustChangePassword) return c.redirect(withReturn(NEW_PASSWORD_PAGE, returnPath), 303);
     const enrolled = session.staff.totpEnrolledAt !== null;
     if (enrolled !== (step === "code"))
       return c.redirect(withReturn(enrolled ? CODE_PAGE : ENROL_PAGE, returnPath), 303);
@@ -116,6 +127,8 @@ export const signInRoutes = (services: Services) => {
     const session = await pendingSession(c);
     if (!session) return signInPage(c, { status: 401, ...journey, notice: "ended" });
     if (!(await csrfMatches(c, session.csrfToken))) return errorPage(c, "form");
+    // A temporary password is replaced before anything else: no code completes a sign-in with it.
+    if (session.staff.mustChangePassword) return c.redirect(withReturn(NEW_PASSWORD_PAGE, journey.returnPath), 303);
     c.set("language", session.staff.language);
     const t = textOf(c);
     const code = normaliseCode(text(form.code));
@@ -127,6 +140,45 @@ export const signInRoutes = (services: Services) => {
     if (!outcome.ok) return view(401, { field: "code", message: t("signIn.failed") });
     const options = { replaces: session.tokenHash, enrolled: outcome.enrolled, secondFactor: true };
     return finish(c, memberOf(session), options, journey);
+  };
+
+  const showNewPassword = async (c: Context<ConsoleEnv>) => {
+    const returnPath = safeReturnPath(c.req.query("return"), origin);
+    const session = await pendingSession(c);
+    if (!session?.staff.mustChangePassword) return c.redirect(signInPath(returnPath), 303);
+    c.set("language", session.staff.language);
+    return newPasswordPage(c, { csrfToken: session.csrfToken, returnPath, resume: null });
+  };
+
+  const saveNewPassword = async (c: Context<ConsoleEnv>) => {
+    const form = await c.req.parseBody();
+    const journey = journeyOf(form);
+    const session = await pendingSession(c);
+    if (!session?.staff.mustChangePassword) return signInPage(c, { status: 401, ...journey, notice: "ended" });
+    if (!(await csrfMatches(c, session.csrfToken))) return errorPage(c, "form");
+    c.set("language", session.staff.language);
+    const t = textOf(c);
+    const password = text(form.password);
+    const problem = newPasswordProblem(password, text(form.confirmation));
+    const refused = (error: FieldError) =>
+      newPasswordPage(c, { status: 422, csrfToken: session.csrfToken, ...journey, errors: [error] });
+    if (problem) {
+      const field = problem === "mismatch" ? "confirmation" : "password";
+      return refused({ field, message: t(`newPassword.${problem}`, { min: String(MIN_PASSWORD_LENGTH) }) });
+    }
+    const saved = await replaceTemporaryPassword(services.db, session.staff.id, password, services.now());
+    if (!saved.ok) {
+      if (saved.problem === "not_temporary") return signInPage(c, { status: 401, ...journey, notice: "ended" });
+      return refused({ field: "password", message: t("newPassword.unchanged") });
+    }
+    const member = memberOf(session);
+    const next = await stepAfterPassword(deps, member);
+    if (next === "done")
+      return finish(c, member, { replaces: session.tokenHash, enrolled: false, secondFactor: false }, journey);
+    const step = next === "code" ? CODE_PAGE : ENROL_PAGE;
+    if (!journey.resume) return c.redirect(withReturn(step, journey.returnPath), 303);
+    const who = { id: member.id, email: member.email, enrolled: next === "code" };
+    return secondFactorPage(c, who, { csrfToken: session.csrfToken, ...journey });
   };
 
   return new Hono<ConsoleEnv>()
@@ -175,14 +227,17 @@ export const signInRoutes = (services: Services) => {
       }
       const pending = await beginSecondFactor(deps, member, { replaces });
       setSessionCookie(c, pending.token);
-      const step = outcome.next === "code" ? CODE_PAGE : ENROL_PAGE;
+      const step = { code: CODE_PAGE, enrol: ENROL_PAGE, password: NEW_PASSWORD_PAGE }[outcome.next];
       if (!journey.resume) return c.redirect(withReturn(step, journey.returnPath), 303);
       // Too long for an address: the sealed form goes on in this page's hidden field.
+      if (outcome.next === "password") return newPasswordPage(c, { csrfToken: pending.csrfToken, ...journey });
       const who = { id: member.id, email: member.email, enrolled: outcome.next === "code" };
       return secondFactorPage(c, who, { csrfToken: pending.csrfToken, ...journey });
     })
     .get("/sign-in/code", showSecondFactor("code"))
     .get("/sign-in/enrol", showSecondFactor("enrol"))
     .post("/sign-in/code", confirmCode)
-    .post("/sign-in/enrol", confirmCode);
+    .post("/sign-in/enrol", confirmCode)
+    .get("/sign-in/password", showNewPassword)
+    .post("/sign-in/password", saveNewPassword);
 };
