@@ -1,6 +1,8 @@
 import { consoleCatalogs } from "@balagh/shared";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { writeHotlineSettings } from "../../server/src/settings/hotline.js";
+import { replyText } from "../../server/src/tips/conversation.js";
+import { naughtyStrings } from "../fixtures/blns.js";
 import {
   addStaff,
   type ConsoleBrowser,
@@ -21,7 +23,7 @@ import {
   tipForX,
 } from "../fixtures/console-workspace.js";
 import { writeReporterMessage } from "../fixtures/followup-messages.js";
-import { escapeText } from "../fixtures/inert-html.js";
+import { escapeText, injectionsIn, withoutConsoleScripts } from "../fixtures/inert-html.js";
 import { createTestApp, type TestApp } from "../fixtures/test-app.js";
 import { validTip } from "../fixtures/tips.js";
 
@@ -227,6 +229,85 @@ describe("ready answers from the deployment file", () => {
         .hotline;
       await writeHotlineSettings(testApp.db, hotline ?? {});
     }
+  });
+});
+
+/** One line of the queue page, by its tip. */
+const lineOf = (html: string, id: string) => html.match(new RegExp(`<li[^>]*data-tip-id="${id}"[\\s\\S]*?</li>`))?.[0];
+
+describe("the queue", () => {
+  it("filters the tips waiting for us and marks unread messages until someone opens the workspace", async () => {
+    const quiet = await fileTip(testApp, tipForX());
+    await writeReporterMessage(testApp, tipX, "Premier message.");
+    await writeReporterMessage(testApp, tipX, "Deuxième message.");
+    const supervisor = await as("supervisor");
+    const waiting = await (await supervisor.get("/console?waiting=us")).text();
+    expect(lineOf(waiting, quiet)).toBeUndefined();
+    expect(lineOf(waiting, tipX)).toContain(
+      fr["followup.queue.unread"].replace("{count}", '<span data-slot="unread-count">2</span>'),
+    );
+    const everything = await (await supervisor.get("/console?status=all")).text();
+    expect(everything).toContain(`data-tip-id="${quiet}"`);
+
+    await supervisor.get(workspace(tipX));
+    const read = await (await supervisor.get("/console?waiting=us")).text();
+    expect(lineOf(read, tipX)).toBeDefined();
+    expect(lineOf(read, tipX)).not.toContain("tag--unread");
+
+    expect((await reply(supervisor, tipX, "Merci, nous regardons.")).status).toBe(303);
+    expect(lineOf(await (await supervisor.get("/console?waiting=us")).text(), tipX)).toBeUndefined();
+  });
+
+  it("ignores a 'waiting' value it does not know, and says so", async () => {
+    const supervisor = await as("supervisor");
+    const page = await (await supervisor.get("/console?waiting=maybe")).text();
+    expect(errorSummaryOf(page)).toEqual([`${fr["queue.filter.waiting"]}: ${fr["queue.filter.ignored"]}`]);
+  });
+
+  it("shows the reminder once a reporter's message has waited more than 7 days, in the queue and the workspace", async () => {
+    const onTime = tipX;
+    const late = await fileTip(testApp, tipForX());
+    await writeReporterMessage(testApp, onTime, "Vous avez lu ?", {
+      at: new Date(clock.now().getTime() - 7 * DAY + MINUTE),
+    });
+    await writeReporterMessage(testApp, late, "Vous avez lu ?", {
+      at: new Date(clock.now().getTime() - 7 * DAY - MINUTE),
+    });
+    const supervisor = await as("supervisor");
+    const queue = await (await supervisor.get("/console?waiting=us")).text();
+    const badge = `tag--reminder">${fr["followup.reminder"]}<`;
+    expect(lineOf(queue, onTime)).not.toContain(badge);
+    expect(lineOf(queue, late)).toContain(badge);
+    expect(await (await supervisor.get(workspace(onTime))).text()).not.toContain(badge);
+    expect(await (await supervisor.get(workspace(late))).text()).toContain(badge);
+  });
+});
+
+describe("hostile text in the conversation", () => {
+  it("shows the naughty strings, markup and bidi from the reporter and in a reply as inert text", async () => {
+    const accepted = naughtyStrings().filter((s) => s.trim() !== "" && replyText.safeParse(s).success);
+    const chunks: string[] = [];
+    let current: string[] = [];
+    for (const s of accepted) {
+      if ([...current, s].join("\n").length > 2_000 && current.length > 0) {
+        chunks.push(current.join("\n"));
+        current = [];
+      }
+      current.push(s);
+    }
+    chunks.push(current.join("\n"));
+    for (const chunk of chunks) await writeReporterMessage(testApp, tipX, chunk);
+    const hostile =
+      '<script>alert(1)</script>\n"><img src=x onerror=alert(1)>\n<a href="javascript:alert(1)">clic</a>\n\u200Fعربي\u200E';
+    const supervisor = await as("supervisor");
+    expect((await reply(supervisor, tipX, hostile)).status).toBe(303);
+    for (const path of [workspace(tipX), `${workspace(tipX)}/conversation`]) {
+      const html = await (await supervisor.get(path)).text();
+      expect(injectionsIn(html)).toEqual([]);
+      expect(withoutConsoleScripts(html)).not.toMatch(/<script/i);
+      for (const s of [...accepted, ...hostile.split("\n")]) expect(html, JSON.stringify(s)).toContain(escapeText(s));
+    }
+    expect(accepted.length).toBeGreaterThan(400);
   });
 });
 
