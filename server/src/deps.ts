@@ -63,6 +63,8 @@ export type Services = {
   altcha: CaptchaVerifier<"altcha">;
   altchaOptions: AltchaOptions;
   partner: (key: string) => Promise<Partner>;
+  /** How long a partner's or a rule's change may take to reach the widget and intake (the console says so). */
+  cacheTtlMs: number;
   routingTable: () => Promise<RoutingTable>;
   staffTotpRequired: boolean;
   /** One poll of new tips for every open console of this app. */
@@ -84,6 +86,7 @@ export const resolveServices = (deps: AppDeps): Services => {
   return {
     partner: ttlCache(ttl, now, (key: string) => findPartner(deps.db, key)),
     routingTable: () => routingTable(null),
+    cacheTtlMs: ttl,
     db: deps.db,
     commit: deps.commit,
     keys: deps.keys,

@@ -36,8 +36,9 @@ export const widgetRoutes = (services: Services, build: WidgetBuild | null, hcap
     c.header(
       "Content-Security-Policy",
       widgetCsp({
-        // The iframe may sit only in the partner's own pages; the full page in none.
-        frameAncestors: mode === "iframe" ? partner.allowedOrigins : [],
+        // The iframe may sit only in the partner's own pages, and in the hotline's own console for
+        // the partner kit's preview (its pages run none but the hotline's scripts); the full page in none.
+        frameAncestors: mode === "iframe" ? [...partner.allowedOrigins, services.publicOrigin] : [],
         captchaOrigins: config.captcha.hcaptcha ? hcaptchaOrigins(hcaptchaScriptUrl) : [],
       }),
     );
