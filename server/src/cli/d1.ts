@@ -100,7 +100,7 @@ const executeFile = async (target: D1Target, sql: string) => {
 
 /**
  * The app's database over wrangler: what the CLI's commands read is asked of D1 at once; what they write
- * waits, and leaves in one file at the next read or at `flush()`. A read always sees the writes before it.
+ * waits, and leaves in one file with the next read or at `flush()`. A read always sees the writes before it.
  */
 export const openD1 = (target: D1Target): { db: AppDb; flush: () => Promise<void> } => {
   let pending: string[] = [];
@@ -110,10 +110,12 @@ export const openD1 = (target: D1Target): { db: AppDb; flush: () => Promise<void
     pending = [];
     await executeFile(target, sql);
   };
+  // The writes waiting go first in the same file: one wrangler run, and the read sees them.
   const read = async (sql: string) => {
-    await flush();
-    const [result] = await executeFile(target, `${sql};\n`);
-    return (result?.results ?? []).map((row) => Object.values(row));
+    const statements = [...pending, sql];
+    pending = [];
+    const results = await executeFile(target, `${statements.join(";\n")};\n`);
+    return (results.at(-1)?.results ?? []).map((row) => Object.values(row));
   };
   const run = async (sql: string, params: Value[], method: "run" | "all" | "values" | "get") => {
     const statement = inlineParams(sql, params);
