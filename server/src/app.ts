@@ -5,6 +5,7 @@ import { IMMUTABLE } from "./console/assets/routes.js";
 import { consoleRoutes } from "./console/routes.js";
 import { deliveryRoutes } from "./delivery/routes.js";
 import { type AppDeps, resolveServices } from "./deps.js";
+import { followupRoutes } from "./followup/routes.js";
 import { healthRoutes } from "./health/routes.js";
 import { notFound, onError } from "./http/errors.js";
 import { intakeRoutes } from "./intake/routes.js";
@@ -37,6 +38,7 @@ export const createApp = (deps: AppDeps) => {
   app.route("/api/v1", partnerRoutes(services));
   app.route("/api/v1", captchaRoutes(services));
   app.route("/api/v1", intakeRoutes(services));
+  app.route("/api/v1", followupRoutes(services));
   app.route("/api/v1", deliveryRoutes(services));
   app.route("/console", consoleRoutes(services));
   app.route("/", widgetRoutes(services, deps.widget ?? null, deps.config.hcaptchaScriptUrl ?? HCAPTCHA_SCRIPT_URL));
