@@ -1,6 +1,9 @@
-/** True for the answer to a newly stored tip: the moment to send its deliveries rather than wait for the next pass. */
+// A follow-up message that raised its tip's priority queued `tip.updated` deliveries: they go at once too.
+const QUEUING_PATHS = ["/api/v1/tips", "/api/v1/followup/messages"];
+
+/** True for the answer to a newly stored tip or message: the moment to send its deliveries rather than wait for the next pass. */
 export const storedNewTip = (request: Request, response: Response) =>
   response.status === 201 &&
   request.method === "POST" &&
-  new URL(request.url).pathname === "/api/v1/tips" &&
+  QUEUING_PATHS.includes(new URL(request.url).pathname) &&
   !response.headers.has("Idempotent-Replayed");
