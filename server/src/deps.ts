@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { DEFAULT_QUEUE_TARGETS, type QueueTargets } from "./console/queue/targets.js";
+import type { QueueTargetOverrides } from "./console/queue/targets.js";
 import type { Commit } from "./db/commit.js";
 import type { AppDb } from "./db/types.js";
 import type { Env } from "./env.js";
@@ -19,7 +19,7 @@ export type AppConfig = Pick<Env, "publicUrl" | "hcaptcha" | "tipRateLimit"> & {
   altchaSecret?: string | undefined;
   hcaptchaScriptUrl?: string;
   staffTotpRequired?: boolean;
-  queueTargets?: QueueTargets | undefined;
+  queueTargets?: QueueTargetOverrides | undefined;
 };
 
 /** What the runtime (Node, workerd, a test) hands to `createApp`. */
@@ -69,7 +69,8 @@ export type Services = {
   staffTotpRequired: boolean;
   /** One poll of new tips for every open console of this app. */
   tipFeed: TipFeed;
-  queueTargets: QueueTargets;
+  /** QUEUE_TARGETS: overdue targets that override the deployment file's, for the priorities it names. */
+  queueTargets: QueueTargetOverrides;
 };
 
 export const resolveServices = (deps: AppDeps): Services => {
@@ -112,6 +113,6 @@ export const resolveServices = (deps: AppDeps): Services => {
     altchaOptions,
     staffTotpRequired: deps.config.staffTotpRequired ?? false,
     tipFeed: tipFeed(deps.db, { everyMs: deps.tipFeedEveryMs ?? 1_000, now }),
-    queueTargets: deps.config.queueTargets ?? DEFAULT_QUEUE_TARGETS,
+    queueTargets: deps.config.queueTargets ?? {},
   };
 };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseQueueTargets, type QueueTargets } from "./console/queue/targets.js";
+import { parseQueueTargets, type QueueTargetOverrides } from "./console/queue/targets.js";
 import { HCAPTCHA_SCRIPT_URL, HCAPTCHA_TEST_SECRET, HCAPTCHA_TEST_SITEKEY } from "./security/captcha/hcaptcha.js";
 import { decodeMasterKey } from "./security/keys.js";
 
@@ -69,7 +69,7 @@ export const parseEnv = (source: Record<string, string | undefined>, { databaseB
       problems.push((error as Error).message);
     }
   }
-  let queueTargets: QueueTargets | undefined;
+  let queueTargets: QueueTargetOverrides = {};
   try {
     queueTargets = parseQueueTargets(env.QUEUE_TARGETS);
   } catch (error) {
@@ -100,7 +100,7 @@ export const parseEnv = (source: Record<string, string | undefined>, { databaseB
     tipRateLimit: { max: env.TIP_RATE_LIMIT_MAX, windowSeconds: env.TIP_RATE_LIMIT_WINDOW_SECONDS },
     /** Every staff member signs in with a TOTP code, not only admins and supervisors. */
     staffTotpRequired: env.STAFF_TOTP_REQUIRED,
-    /** When the queue marks an open tip overdue, per priority (QUEUE_TARGETS). */
+    /** When the queue marks an open tip overdue, for the priorities QUEUE_TARGETS names; they override the deployment file. */
     queueTargets,
   };
 };

@@ -18,6 +18,8 @@ export type TipFilters = {
   to?: Date;
   /** "Waiting for us": a reporter's message no one has answered yet. */
   awaitingReply?: boolean;
+  /** How the tip reached the hotline: `web`, `phone`, `walk_in` or `partner_referral`. */
+  channel?: string;
 };
 
 /** Where the last page ended: the queue is ordered by priority, then age (oldest first), then id. */
@@ -60,6 +62,7 @@ const filterConditions = (db: AppDb, f: TipFilters, forOrderedScan: boolean): SQ
   if (f.from) conditions.push(gte(tips.createdAt, f.from));
   if (f.to) conditions.push(lt(tips.createdAt, f.to));
   if (f.awaitingReply) conditions.push(isNotNull(tips.awaitingReplySince));
+  if (f.channel) conditions.push(eq(tips.channel, f.channel));
   return conditions;
 };
 
@@ -80,6 +83,7 @@ const summary = {
   partnerKey: partners.key,
   awaitingReplySince: tips.awaitingReplySince,
   unreadMessages: tips.unreadMessages,
+  channel: tips.channel,
 };
 
 export type TipSummary = Awaited<ReturnType<typeof pageOf>>[number] & { agencies: { slug: string; role: string }[] };

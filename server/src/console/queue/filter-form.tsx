@@ -1,5 +1,6 @@
 import { CHILD_INVOLVED, type ConsoleLanguage, catalogs, REGIONS, SITUATIONS } from "@balagh/shared";
 import type { Child } from "hono/jsx";
+import { TIP_CHANNELS } from "../../intake/store.js";
 import { STAFF_STATUSES } from "../../tips/statuses.js";
 import { PRIORITIES } from "../../triage/index.js";
 import type { Translate } from "../i18n.js";
@@ -148,6 +149,13 @@ export const FilterForm = (props: {
           value={values.waiting}
           options={[{ value: WAITING_FOR_US, label: t("followup.queue.waitingForUs") }]}
           ignored={is("waiting")}
+        />
+        <Select
+          t={t}
+          field="channel"
+          value={values.channel}
+          options={TIP_CHANNELS.map((ch) => ({ value: ch, label: t(`intake.channel.${ch}`) }))}
+          ignored={is("channel")}
         />
         <PriorityBoxes t={t} values={values} ignored={is("priority")} />
         <Select

@@ -1,4 +1,5 @@
 import { CHILD_INVOLVED, REGIONS, ROUTE_COUNTRIES, SITUATIONS } from "@balagh/shared";
+import { TIP_CHANNELS } from "../../intake/store.js";
 import type { TipFilters } from "../../tips/list.js";
 import { STAFF_STATUSES, type StaffStatus } from "../../tips/statuses.js";
 import { PRIORITIES, type Priority } from "../../triage/index.js";
@@ -15,6 +16,7 @@ export const FILTER_FIELDS = [
   "from",
   "to",
   "waiting",
+  "channel",
 ] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
 
@@ -61,6 +63,7 @@ export const readFilters = (query: (name: string) => string[], choices: FilterCh
     from: "",
     to: "",
     waiting: "",
+    channel: "",
   };
   const filters: TipFilters = {};
   const keep = (field: Exclude<FilterField, "priority">, ok: boolean, apply: (value: string) => void) => {
@@ -112,6 +115,9 @@ export const readFilters = (query: (name: string) => string[], choices: FilterCh
   });
   keep("waiting", first("waiting") === WAITING_FOR_US, () => {
     filters.awaitingReply = true;
+  });
+  keep("channel", oneOf(TIP_CHANNELS, first("channel")), (v) => {
+    filters.channel = v;
   });
   const active = Object.entries(values).some(([, v]) => (Array.isArray(v) ? v.length > 0 : v !== ""));
   return { values, filters, ignored, active };

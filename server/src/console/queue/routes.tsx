@@ -2,6 +2,7 @@ import { asc, inArray } from "drizzle-orm";
 import { Hono } from "hono";
 import { agencies, partners, staff } from "../../db/schema.js";
 import type { Services } from "../../deps.js";
+import { readHotlineSettings } from "../../settings/hotline.js";
 import { listTips, type TipSummary } from "../../tips/list.js";
 import { requireViewer } from "../guard.js";
 import { replyReminderMs } from "../tip/reply-reminder.js";
@@ -10,7 +11,7 @@ import { decodeCursor, encodeCursor } from "./cursor.js";
 import { type FilterChoices, filterQuery, readFilters } from "./filters.js";
 import { liveEvents } from "./live.js";
 import { noTipsPage, queuePage } from "./page.js";
-import { isOverdue } from "./targets.js";
+import { isOverdue, resolveQueueTargets } from "./targets.js";
 
 const PAGE_SIZE = 50;
 const READS_TIPS = new Set(["supervisor", "agent"]);
@@ -53,6 +54,8 @@ export const queueRoutes = (services: Services) => {
         return search ? `/console?${search}` : "/console";
       };
       const now = services.now();
+      // Read for every page, so that a re-seeded deployment file counts at once; one row by its key.
+      const targets = resolveQueueTargets((await readHotlineSettings(services.db)).queueTargets, services.queueTargets);
       return queuePage(c, {
         tips: page.tips,
         counts: page.counts,
@@ -64,7 +67,7 @@ export const queueRoutes = (services: Services) => {
           now,
           agencyNames: new Map(choices.agencies.map((a) => [a.slug, a.name])),
           assignees: await assigneesOf(services, page.tips),
-          isOverdue: (tip) => isOverdue(services.queueTargets, tip.priority, tip.createdAt, now),
+          isOverdue: (tip) => isOverdue(targets, tip.priority, tip.createdAt, now),
           replyReminderMs: await replyReminderMs(services.db),
         },
       });

@@ -1,4 +1,5 @@
 import { CHILD_INVOLVED, type ConsoleLanguage, catalogs, SITUATIONS, type Situation } from "@balagh/shared";
+import { TIP_CHANNELS } from "../../intake/store.js";
 import type { TipSummary } from "../../tips/list.js";
 import { STAFF_STATUSES, type StaffStatus } from "../../tips/statuses.js";
 import type { Translate } from "../i18n.js";
@@ -78,6 +79,9 @@ export const TipLine = ({ tip, ctx }: { tip: TipSummary; ctx: LineContext }) => 
             : tip.childInvolved}
         </Fact>
         <Fact label={t("queue.agencies")}>{agencies.length > 0 ? agencies : t("queue.noAgency")}</Fact>
+        <Fact label={t("queue.channel")}>
+          {known(TIP_CHANNELS, tip.channel) ? t(`intake.channel.${tip.channel}`) : tip.channel}
+        </Fact>
         <Fact label={t("queue.status")}>
           {known<StaffStatus>(STAFF_STATUSES, tip.status) ? t(`queue.status.${tip.status}`) : tip.status}
         </Fact>
