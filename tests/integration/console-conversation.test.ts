@@ -122,6 +122,23 @@ describe("reading the conversation", () => {
     expect((await auditOf(tipX, "tip.conversation.read")).at(-1)?.details).toEqual({ messages: 1, newlyRead: 0 });
   });
 
+  it("shows the automatic acknowledgement first, marked as such, in the reporter's language", async () => {
+    const arabicTip = await fileTip(testApp, validTip({ language: "ar" }));
+    await writeReporterMessage(testApp, arabicTip, "شكرا");
+    const supervisor = await as("supervisor");
+    for (const [id, script] of [
+      [tipX, /^[^\p{Script=Arabic}]+$/u],
+      [arabicTip, /\p{Script=Arabic}/u],
+    ] as const) {
+      const html = await (await supervisor.get(workspace(id))).text();
+      const first = html.match(/<ol class="messages"><li class="([^"]*)">[\s\S]*?<\/li>/);
+      expect(first?.[1]).toBe("message message--hotline message--automatic");
+      expect(first?.[0]).toContain(fr["followup.automatic"]);
+      const text = first?.[0].match(/<p class="free-text" dir="auto">([^<]+)<\/p>/)?.[1] ?? "";
+      expect(text).toMatch(script);
+    }
+  });
+
   it("keeps a message that arrives after the page was read unread", async () => {
     await writeReporterMessage(testApp, tipX, "Premier message.");
     const supervisor = await as("supervisor");

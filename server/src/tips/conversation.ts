@@ -88,7 +88,13 @@ export const readConversation = async (db: AppDb, keys: Keys, viewer: Viewer, ti
       now,
     );
   }
-  return { tipId, language: tip.language, awaitingReplySince: tip.awaitingReplySince, messages: opened };
+  return {
+    tipId,
+    language: tip.language,
+    receivedAt: tip.createdAt,
+    awaitingReplySince: tip.awaitingReplySince,
+    messages: opened,
+  };
 };
 
 export type Conversation = NonNullable<Awaited<ReturnType<typeof readConversation>>>;

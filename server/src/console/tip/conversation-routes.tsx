@@ -1,8 +1,9 @@
 import { codePointLength, NARRATIVE_MAX } from "@balagh/shared";
 import { Hono } from "hono";
 import type { Services } from "../../deps.js";
+import { acknowledgementOf } from "../../followup/acknowledgement.js";
 import { readHotlineSettings } from "../../settings/hotline.js";
-import { readConversation, replyToReporter } from "../../tips/conversation.js";
+import { type Conversation, readConversation, replyToReporter } from "../../tips/conversation.js";
 import { requireViewer } from "../guard.js";
 import type { Translate } from "../i18n.js";
 import { errorPage } from "../pages/errors.js";
@@ -32,6 +33,12 @@ const templatesFor = async (services: Services, viewer: SignedInViewer, tipLangu
     }),
   );
 
+/** What every reporter was told when the tip was filed, as the reporter's side shows it. */
+const automaticAcknowledgement = (conversation: Conversation) => {
+  const { body, sentAt } = acknowledgementOf(conversation.language, conversation.receivedAt);
+  return { text: body, at: sentAt };
+};
+
 /** The conversation part of the workspace, read (and audited) for this member; null out of scope. */
 export const conversationView = async (
   services: Services,
@@ -46,7 +53,7 @@ export const conversationView = async (
   const chosen = templates.find((template) => template.id === options.template);
   return {
     conversation,
-    acknowledgement: null,
+    acknowledgement: automaticAcknowledgement(conversation),
     templates,
     reminderMs: await replyReminderMs(services.db),
     now,
