@@ -151,47 +151,58 @@ describe("creating a member", () => {
     expect((await member.get("/console")).status).toBe(303);
   });
 
-  const refused: [string, Record<string, string>, string, keyof typeof fr][] = [
-    ["no email", { email: "", role: "auditor" }, "email", "staff.problem.emailMissing"],
-    ["a malformed email", { email: "not an email", role: "auditor" }, "email", "staff.problem.emailFormat"],
-    [
-      "an email already in use",
-      { email: MEMBERS.auditor.email.toUpperCase(), role: "auditor" },
-      "email",
-      "staff.problem.emailTaken",
-    ],
-    ["no role", { email: "x1@hotline.mr" }, "role", "staff.problem.roleMissing"],
-    ["an unknown role", { email: "x2@hotline.mr", role: "root" }, "role", "staff.problem.roleMissing"],
-    [
-      "an agent without an agency",
-      { email: "x3@hotline.mr", role: "agent", agency: "" },
-      "agency",
-      "staff.problem.agencyMissing",
-    ],
-    [
-      "a supervisor with an agency",
-      { email: "x4@hotline.mr", role: "supervisor", agency: "AGENCY" },
-      "agency",
-      "staff.problem.agencyNotAllowed",
-    ],
-    [
-      "an agency that does not exist",
-      { email: "x5@hotline.mr", role: "agent", agency: "nope" },
-      "agency",
-      "staff.problem.agencyUnknown",
-    ],
+  type Case = { what: string; fields: Record<string, string>; expected: [string, keyof typeof fr][] };
+  const refused: Case[] = [
+    {
+      what: "an empty form",
+      fields: {},
+      expected: [
+        ["email", "staff.problem.emailMissing"],
+        ["role", "staff.problem.roleMissing"],
+      ],
+    },
+    {
+      what: "a malformed email",
+      fields: { email: "not an email", role: "auditor" },
+      expected: [["email", "staff.problem.emailFormat"]],
+    },
+    {
+      what: "an email already in use",
+      fields: { email: MEMBERS.auditor.email.toUpperCase(), role: "auditor" },
+      expected: [["email", "staff.problem.emailTaken"]],
+    },
+    {
+      what: "an unknown role",
+      fields: { email: "x2@hotline.mr", role: "root" },
+      expected: [["role", "staff.problem.roleMissing"]],
+    },
+    {
+      what: "an agent without an agency",
+      fields: { email: "x3@hotline.mr", role: "agent", agency: "" },
+      expected: [["agency", "staff.problem.agencyMissing"]],
+    },
+    {
+      what: "a supervisor with an agency",
+      fields: { email: "x4@hotline.mr", role: "supervisor", agency: "AGENCY" },
+      expected: [["agency", "staff.problem.agencyNotAllowed"]],
+    },
+    {
+      what: "an agency that does not exist",
+      fields: { email: "x5@hotline.mr", role: "agent", agency: "nope" },
+      expected: [["agency", "staff.problem.agencyUnknown"]],
+    },
   ];
-  for (const [what, fields, field, message] of refused) {
-    it(`refuses ${what}: the message beside the field, the values kept, nothing written`, async () => {
-      const sent = { ...fields, ...(fields.agency === "AGENCY" ? { agency: agencyX } : {}) };
+  for (const { what, fields, expected } of refused) {
+    it(`refuses ${what}: each message beside its field, the values kept, nothing written`, async () => {
+      const sent: Record<string, string> = { ...fields, ...(fields.agency === "AGENCY" ? { agency: agencyX } : {}) };
       const before = await testApp.count("staff");
       const audits = await testApp.count("audit_log");
       const answer = await create(sent);
       expect(answer.status).toBe(422);
       const page = await answer.text();
-      expect(errorSummaryOf(page)).toEqual([fr[message]]);
-      expect(besideField(page, field)).toBe(fr[message]);
-      expect(fieldValue(page, "email")).toBe(sent.email);
+      expect(errorSummaryOf(page)).toEqual(expected.map(([, message]) => fr[message]));
+      for (const [field, message] of expected) expect(besideField(page, field)).toBe(fr[message]);
+      expect(fieldValue(page, "email") ?? "").toBe(sent.email ?? "");
       if (sent.role === "agent" || sent.role === "supervisor")
         expect(page).toMatch(new RegExp(`value="${sent.role}" checked`));
       expect(await testApp.count("staff")).toBe(before);

@@ -21,11 +21,13 @@ export type MemberProblem =
   | "agencyUnknown"
   | "lastAdmin";
 
-/** As the tips module's actions answer: done, no such member, or a field's problem (nothing written). */
+export type Refusal = { field: "email" | "role" | "agency"; problem: MemberProblem };
+
+/** As the tips module's actions answer: done, no such member, or each field's problem (nothing written). */
 export type MemberResult<T = object> =
   | ({ ok: true } & T)
   | { ok: false; reason: "not_found" }
-  | { ok: false; reason: "invalid"; field: "email" | "role" | "agency"; problem: MemberProblem };
+  | { ok: false; reason: "invalid"; refusals: Refusal[] };
 
 export type MemberRow = Awaited<ReturnType<typeof listMembers>>[number];
 
@@ -67,23 +69,30 @@ export const findMember = async (db: AppDb, id: string) => {
   return row ?? null;
 };
 
-const invalid = (field: "email" | "role" | "agency", problem: MemberProblem) =>
-  ({ ok: false, reason: "invalid", field, problem }) as const;
+const invalid = (...refusals: Refusal[]) => ({ ok: false, reason: "invalid", refusals }) as const;
+const refusal = (field: Refusal["field"], problem: MemberProblem): Refusal => ({ field, problem });
 
 /** Agents belong to one agency, which must exist and be in use; the other roles see beyond any agency. */
 const checkedPlacement = async (db: AppDb, role: string, agencyId: string) => {
-  if (!isStaffRole(role)) return invalid("role", "roleMissing");
+  if (!isStaffRole(role)) return invalid(refusal("role", "roleMissing"));
   if (role !== "agent")
-    return agencyId ? invalid("agency", "agencyNotAllowed") : { ok: true as const, role, agency: null };
-  if (!agencyId) return invalid("agency", "agencyMissing");
+    return agencyId ? invalid(refusal("agency", "agencyNotAllowed")) : { ok: true as const, role, agency: null };
+  if (!agencyId) return invalid(refusal("agency", "agencyMissing"));
   const [agency] = await db
     .select({ id: agencies.id, slug: agencies.slug })
     .from(agencies)
     .where(and(eq(agencies.id, agencyId), eq(agencies.disabled, false)));
-  return agency ? { ok: true as const, role, agency } : invalid("agency", "agencyUnknown");
+  return agency ? { ok: true as const, role, agency } : invalid(refusal("agency", "agencyUnknown"));
 };
 
 const emailSchema = z.email().max(254);
+
+const emailProblemOf = async (db: AppDb, email: string): Promise<MemberProblem | null> => {
+  if (!email) return "emailMissing";
+  if (!emailSchema.safeParse(email).success) return "emailFormat";
+  const [taken] = await db.select({ id: staff.id }).from(staff).where(eq(staff.email, email));
+  return taken ? "emailTaken" : null;
+};
 
 export type NewMember = { email: string; role: string; agencyId: string };
 
@@ -98,12 +107,13 @@ export const createMember = async (
   now: Date,
 ): Promise<MemberResult<{ id: string; email: string; temporaryPassword: string }>> => {
   const email = input.email.trim().toLowerCase();
-  if (!email) return invalid("email", "emailMissing");
-  if (!emailSchema.safeParse(email).success) return invalid("email", "emailFormat");
+  const emailProblem = await emailProblemOf(db, email);
   const placement = await checkedPlacement(db, input.role, input.agencyId);
-  if (!placement.ok) return placement;
-  const [taken] = await db.select({ id: staff.id }).from(staff).where(eq(staff.email, email));
-  if (taken) return invalid("email", "emailTaken");
+  const refusals = [
+    ...(emailProblem ? [refusal("email", emailProblem)] : []),
+    ...(placement.ok ? [] : placement.refusals),
+  ];
+  if (refusals.length > 0 || !placement.ok) return invalid(...refusals);
   const id = crypto.randomUUID();
   const password = temporaryPassword();
   const passwordHash = await hashPassword(password);
@@ -158,7 +168,7 @@ export const changePlacement = async (
   const placement = await checkedPlacement(db, input.role, input.agencyId);
   if (!placement.ok) return placement;
   const demoted = member.role === "admin" && placement.role !== "admin" && !member.disabled;
-  if (demoted && !(await anotherActiveAdmin(db, memberId))) return invalid("role", "lastAdmin");
+  if (demoted && !(await anotherActiveAdmin(db, memberId))) return invalid(refusal("role", "lastAdmin"));
   const after = { role: placement.role, agency: placement.agency?.slug ?? null };
   await auditedBatch(
     db,
@@ -217,7 +227,7 @@ export const setDisabled = async (
   const member = await findMember(db, memberId);
   if (!member) return { ok: false, reason: "not_found" };
   if (disabled && member.role === "admin" && !(await anotherActiveAdmin(db, memberId)))
-    return invalid("role", "lastAdmin");
+    return invalid(refusal("role", "lastAdmin"));
   await auditedBatch(
     db,
     () => [

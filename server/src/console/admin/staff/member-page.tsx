@@ -43,8 +43,8 @@ export const memberPage = (c: Context<ViewerEnv>, view: MemberView) => {
       <p>
         <a href={STAFF_HOME}>{t("staff.back")}</a>
       </p>
-      <h1 dir="ltr" class="tip-title">
-        {member.email}
+      <h1 class="tip-title">
+        <span dir="ltr">{member.email}</span>
       </h1>
       <dl class="summary-list">
         <div>

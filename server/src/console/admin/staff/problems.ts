@@ -1,9 +1,7 @@
-import type { MemberProblem } from "../../../staff/members.js";
+import type { Refusal } from "../../../staff/members.js";
 import type { Translate } from "../../i18n.js";
 import type { FieldError } from "../../ui/forms.js";
 
-/** A refused change as the form shows it: the message beside the field it is about. */
-export const fieldErrorOf = (t: Translate, refusal: { field: string; problem: MemberProblem }): FieldError => ({
-  field: refusal.field,
-  message: t(`staff.problem.${refusal.problem}`),
-});
+/** A refused change as the form shows it: each message beside the field it is about. */
+export const fieldErrorsOf = (t: Translate, refusals: Refusal[]): FieldError[] =>
+  refusals.map((refusal) => ({ field: refusal.field, message: t(`staff.problem.${refusal.problem}`) }));

@@ -18,7 +18,7 @@ import type { ConsoleEnv, ViewerEnv } from "../../types.js";
 import { memberPath, staffListPage } from "./list-page.js";
 import { isMemberAction, type MemberAction, memberPage } from "./member-page.js";
 import { memberCreatedPage, newMemberPage } from "./new-page.js";
-import { fieldErrorOf } from "./problems.js";
+import { fieldErrorsOf } from "./problems.js";
 
 /** /console/admin/staff: admins only; every change is audited with what it was before and after. */
 export const staffAdminRoutes = (services: Services) => {
@@ -52,7 +52,7 @@ export const staffAdminRoutes = (services: Services) => {
       const created = await createMember(db, c.var.viewer.id, values, services.now());
       if (created.ok) return memberCreatedPage(c, created);
       if (created.reason === "not_found") return errorPage(c, "notFound");
-      const errors = [fieldErrorOf(textOf(c), created)];
+      const errors = fieldErrorsOf(textOf(c), created.refusals);
       return newMemberPage(c, { agencies: await agencyChoices(db), values, errors });
     })
     .get("/:id", (c) => {
@@ -68,6 +68,6 @@ export const staffAdminRoutes = (services: Services) => {
       if (result.ok) return c.redirect(`${memberPath(id)}?done=${action}`, 303);
       if (result.reason === "not_found") return errorPage(c, "notFound");
       const values = action === "placement" ? { role: form.role ?? "", agencyId: form.agency ?? "" } : undefined;
-      return showMember(c, id, { attempt: { values, errors: [fieldErrorOf(textOf(c), result)] } });
+      return showMember(c, id, { attempt: { values, errors: fieldErrorsOf(textOf(c), result.refusals) } });
     });
 };
