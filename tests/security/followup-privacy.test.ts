@@ -1,0 +1,102 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createClient } from "@libsql/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FakeHcaptcha, startFakeHcaptcha } from "../fixtures/fake-hcaptcha.js";
+import { startServerProcess } from "../fixtures/server-process.js";
+import { submission } from "../fixtures/tips.js";
+
+const ADDRESS = "203.0.113.58";
+const USER_AGENT = "Mozilla/5.0 (Linux; Android 10; Itel-Followup-Probe-4410) Balagh-Test/1.0";
+
+let dir: string;
+let fake: FakeHcaptcha;
+let server: Awaited<ReturnType<typeof startServerProcess>>;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "balagh-followup-privacy-"));
+  fake = await startFakeHcaptcha();
+  // TRUST_PROXY: the forwarded address is the client's, so it really reaches the receipt throttle.
+  server = await startServerProcess({
+    DATABASE_URL: `file:${join(dir, "balagh.db")}`,
+    HCAPTCHA_VERIFY_URL: fake.url,
+    TRUST_PROXY: "true",
+  });
+});
+
+afterAll(async () => {
+  await server?.stop();
+  await fake?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const send = (path: string, init: RequestInit = {}) =>
+  fetch(`${server.url}${path}`, {
+    ...init,
+    headers: {
+      "X-Forwarded-For": ADDRESS,
+      "User-Agent": USER_AGENT,
+      "Content-Type": "application/json",
+      ...init.headers,
+    },
+  });
+
+describe("a returning reporter's address and user agent", () => {
+  it("are kept nowhere: not in the database files, not in the server's output; no cookie, no cache", async () => {
+    const filed = await send("/api/v1/tips", {
+      method: "POST",
+      body: JSON.stringify(submission({ provider: "hcaptcha", response: fake.issue() })),
+    });
+    const { receipt } = (await filed.json()) as { receipt: string };
+    const open = (r: string) =>
+      send("/api/v1/followup/session", { method: "POST", body: JSON.stringify({ receipt: r }) });
+
+    const opened = await open(receipt.replace(/(\d{4})(?=\d)/g, "$1 "));
+    expect(opened.status).toBe(201);
+    const { token } = (await opened.json()) as { token: string };
+    const auth = { Authorization: `Bearer ${token}` };
+    const read = await send("/api/v1/followup", { headers: auth });
+    const sent = await send("/api/v1/followup/messages", {
+      method: "POST",
+      headers: { ...auth, "Idempotency-Key": crypto.randomUUID() },
+      body: JSON.stringify({ body: "Le bateau part de la plage nord." }),
+    });
+    const forged = await send("/api/v1/followup", { headers: { Authorization: `Bearer ${"A".repeat(43)}` } });
+    const bad = await send("/api/v1/followup/messages", { method: "POST", headers: auth, body: "{bad" });
+    const wrong = await open("0".repeat(20));
+    // The wrong receipt earned a delay: the address reached the throttle.
+    const throttled = await open("1".repeat(20));
+    for (const [response, status] of [
+      [opened, 201],
+      [read, 200],
+      [sent, 201],
+      [forged, 401],
+      [bad, 400],
+      [throttled, 429],
+      [wrong, 404],
+    ] as const) {
+      expect(response.status).toBe(status);
+      expect(response.headers.get("Set-Cookie")).toBeNull();
+      expect(response.headers.get("Cache-Control")).toBe("no-store");
+      expect(response.headers.get("Referrer-Policy")).toBe("no-referrer");
+    }
+
+    const client = createClient({ url: `file:${join(dir, "balagh.db")}` });
+    const keys = (await client.execute("select key from sign_in_throttle")).rows.map((r) => String(r.key));
+    client.close();
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toMatch(/^followup:[0-9a-f]{32}$/);
+    await server.stop();
+
+    const stored = readdirSync(dir)
+      .map((name) => readFileSync(join(dir, name)).toString("latin1"))
+      .join("\n");
+    expect(stored).toContain("followup:");
+    for (const needle of [ADDRESS, USER_AGENT, "Itel-Followup-Probe-4410", token, receipt]) {
+      expect(stored).not.toContain(needle);
+      expect(server.output()).not.toContain(needle);
+    }
+    expect(server.output()).toMatch(/Hotline:/);
+  });
+});
