@@ -46,7 +46,14 @@ export type AppDeps = {
   widget?: WidgetBuild | null;
   /** How often open consoles are told of new tips; a second by default (a P0 must show within 5). */
   tipFeedEveryMs?: number;
+  /**
+   * How the console's "send a test event" reaches an agency: the delivery policy and, on Node, the fetch
+   * of node/webhook-fetch.ts. Unset counts as production (https, public addresses only).
+   */
+  webhooks?: WebhookDelivery;
 };
+
+export type WebhookDelivery = { production: boolean; fetch?: typeof fetch };
 
 export type Services = {
   db: AppDb;
@@ -71,6 +78,7 @@ export type Services = {
   tipFeed: TipFeed;
   /** QUEUE_TARGETS: overdue targets that override the deployment file's, for the priorities it names. */
   queueTargets: QueueTargetOverrides;
+  webhooks: WebhookDelivery;
 };
 
 export const resolveServices = (deps: AppDeps): Services => {
@@ -114,5 +122,6 @@ export const resolveServices = (deps: AppDeps): Services => {
     staffTotpRequired: deps.config.staffTotpRequired ?? false,
     tipFeed: tipFeed(deps.db, { everyMs: deps.tipFeedEveryMs ?? 1_000, now }),
     queueTargets: deps.config.queueTargets ?? {},
+    webhooks: deps.webhooks ?? { production: true },
   };
 };

@@ -42,7 +42,9 @@ const main = async () => {
   const keys = await deriveKeys(config.masterKey);
   const sealed = await sealLegacyFreeText(db, async () => keys);
   if (sealed > 0) log(`Sealed the free text that ${sealed} older tip(s) kept in the clear.`);
+  const webhooks = nodeWebhookDelivery(config.production);
   const app = createApp({
+    webhooks,
     db,
     commit,
     rateLimiter: memoryRateLimiter(),
@@ -53,7 +55,6 @@ const main = async () => {
     log: (line) => console.error(line),
     widget: loadWidgetBuild(),
   });
-  const webhooks = nodeWebhookDelivery(config.production);
   const deliveries = startDeliveryLoop(
     () => runDeliveries({ db, keys, log: (line) => console.error(line) }, { limit: DELIVERIES_PER_PASS, ...webhooks }),
     {

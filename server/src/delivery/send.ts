@@ -12,7 +12,7 @@ export type WebhookRequest = {
   timeoutMs: number;
 };
 
-export type SendOutcome = { ok: true } | { ok: false; error: string };
+export type SendOutcome = { ok: true; status?: number } | { ok: false; error: string };
 
 /** Says what went wrong in a few words: never the payload, never the receiver's answer. */
 const describeFailure = (error: unknown): string => {
@@ -47,7 +47,7 @@ export const postWebhook = async (r: WebhookRequest): Promise<SendOutcome> => {
     });
     await response.body?.cancel().catch(() => {});
     return response.status >= 200 && response.status < 300
-      ? { ok: true }
+      ? { ok: true, status: response.status }
       : { ok: false, error: `HTTP ${response.status}` };
   } catch (error) {
     return { ok: false, error: describeFailure(error) };
