@@ -1,6 +1,6 @@
 import { consoleCatalogs } from "@balagh/shared";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { writeHotlineSettings } from "../../server/src/settings/hotline.js";
+import { type HotlineSettings, writeHotlineSettings } from "../../server/src/settings/hotline.js";
 import { replyText } from "../../server/src/tips/conversation.js";
 import { naughtyStrings } from "../fixtures/blns.js";
 import {
@@ -281,23 +281,40 @@ describe("the queue", () => {
     expect(errorSummaryOf(page)).toEqual([`${fr["queue.filter.waiting"]}: ${fr["queue.filter.ignored"]}`]);
   });
 
-  it("shows the reminder once a reporter's message has waited more than 7 days, in the queue and the workspace", async () => {
-    const onTime = tipX;
-    const late = await fileTip(testApp, tipForX());
-    await writeReporterMessage(testApp, onTime, "Vous avez lu ?", {
-      at: new Date(clock.now().getTime() - 7 * DAY + MINUTE),
-    });
-    await writeReporterMessage(testApp, late, "Vous avez lu ?", {
-      at: new Date(clock.now().getTime() - 7 * DAY - MINUTE),
-    });
-    const supervisor = await as("supervisor");
-    const queue = await (await supervisor.get("/console?waiting=us")).text();
-    const badge = `tag--reminder">${fr["followup.reminder"]}<`;
-    expect(lineOf(queue, onTime)).not.toContain(badge);
-    expect(lineOf(queue, late)).toContain(badge);
-    expect(await (await supervisor.get(workspace(onTime))).text()).not.toContain(badge);
-    expect(await (await supervisor.get(workspace(late))).text()).toContain(badge);
-  });
+  const mauritania = async () => {
+    const { loadDeployment } = await import("../../server/src/deployments/index.js");
+    return (loadDeployment("mauritania") as { hotline?: HotlineSettings }).hotline ?? {};
+  };
+
+  it.each([
+    ["the deployment file's 7 days", (h: HotlineSettings) => h, 7 * DAY],
+    ["the default of 7 days, when the file says nothing", ({ replyReminder: _, ...h }: HotlineSettings) => h, 7 * DAY],
+    ["a deployment's own 3 days", (h: HotlineSettings) => ({ ...h, replyReminder: "3d" }), 3 * DAY],
+  ])(
+    "shows the reminder once a reporter's message has waited longer than %s, in the queue and the workspace",
+    async (_, settings, waitMs) => {
+      await writeHotlineSettings(testApp.db, settings(await mauritania()));
+      try {
+        const onTime = tipX;
+        const late = await fileTip(testApp, tipForX());
+        await writeReporterMessage(testApp, onTime, "Vous avez lu ?", {
+          at: new Date(clock.now().getTime() - waitMs + MINUTE),
+        });
+        await writeReporterMessage(testApp, late, "Vous avez lu ?", {
+          at: new Date(clock.now().getTime() - waitMs - MINUTE),
+        });
+        const supervisor = await as("supervisor");
+        const queue = await (await supervisor.get("/console?waiting=us")).text();
+        const badge = `tag--reminder">${fr["followup.reminder"]}<`;
+        expect(lineOf(queue, onTime)).not.toContain(badge);
+        expect(lineOf(queue, late)).toContain(badge);
+        expect(await (await supervisor.get(workspace(onTime))).text()).not.toContain(badge);
+        expect(await (await supervisor.get(workspace(late))).text()).toContain(badge);
+      } finally {
+        await writeHotlineSettings(testApp.db, await mauritania());
+      }
+    },
+  );
 });
 
 describe("hostile text in the conversation", () => {
