@@ -33,16 +33,15 @@ describe("guessing receipts", () => {
       }
       clock.advance(1_000);
     }
-    // One guess a second for 1,000 seconds: at most 1% of them looked up, the gaps between them growing (slowed),
-    // then a refusal longer than any gap so far (refused).
-    expect(looked.length).toBeGreaterThan(2);
-    expect(looked.length).toBeLessThanOrEqual(10);
-    const gaps = looked.slice(1).map((at, i) => at - (looked[i] ?? 0));
-    for (let i = 1; i < gaps.length; i++) expect(gaps[i]).toBeGreaterThanOrEqual(gaps[i - 1] ?? 0);
-    expect(gaps.at(-1)).toBeGreaterThan(4 * (gaps[0] ?? 0));
+    // One guess a second for 1,000 seconds: few of them looked up (slowed), the waits announced growing
+    // from under a minute to far longer (refused).
+    expect(looked.length).toBeGreaterThan(0);
+    expect(looked.length).toBeLessThanOrEqual(1_000 * 0.05);
     expect(waits.length).toBe(1_000 - looked.length);
     expect(waits.every((s) => Number.isInteger(s) && s >= 1)).toBe(true);
-    expect(waits.at(-1)).toBeGreaterThan((10 * Math.max(...gaps)) / 1000);
+    expect(waits[0]).toBeLessThanOrEqual(60);
+    expect(waits.at(-1)).toBeGreaterThan(10 * (waits[0] ?? 0));
+    expect(looked.at(-1)).toBeLessThan(clock.now().getTime() - 10 * 60_000);
     // The owner is not locked out from the attacker's address by the owner's own earlier success.
     expect((await reporter(t, "198.51.100.200").open(receipt)).status).toBe(201);
   });
@@ -67,22 +66,23 @@ describe("guessing receipts", () => {
     const clock = manualClock();
     t = await createTestApp({ now: clock.now });
     const { receipt } = await fileTip(t);
-    const retryAfterOneFailure = async (address: string) => {
+    // Two wrong receipts in a row from one client: is the second one looked up, or refused and for how long?
+    const secondTry = async (address: string) => {
       expect((await reporter(t, address).open(unknownReceipt())).status).toBe(404);
       const next = await reporter(t, address).open(unknownReceipt());
-      expect(next.status).toBe(429);
-      return Number(next.headers.get("Retry-After"));
+      return { status: next.status, retryAfter: Number(next.headers.get("Retry-After") ?? 0) };
     };
-    const calm = await retryAfterOneFailure("192.0.2.200");
+    expect(await secondTry("192.0.2.200")).toEqual({ status: 404, retryAfter: 0 });
     // A guesser spread over many addresses, each trying once within the minute.
     for (let i = 0; i < 700; i++) {
       expect((await reporter(t, `10.1.${Math.floor(i / 250)}.${i % 250}`).open(unknownReceipt())).status).toBe(404);
     }
-    const underAttack = await retryAfterOneFailure("192.0.2.201");
-    expect(underAttack).toBeGreaterThan(calm);
+    const underAttack = await secondTry("192.0.2.201");
+    expect(underAttack.status).toBe(429);
+    expect(underAttack.retryAfter).toBeGreaterThan(60);
     expect((await reporter(t, "192.0.2.202").open(receipt)).status).toBe(201);
     // The next minute is calm again.
     clock.advance(60_000);
-    expect(await retryAfterOneFailure("192.0.2.203")).toBe(calm);
+    expect(await secondTry("192.0.2.203")).toEqual({ status: 404, retryAfter: 0 });
   });
 });

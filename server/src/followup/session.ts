@@ -38,13 +38,9 @@ export const openSession = async (
   receipt: string,
   address: string | undefined,
 ): Promise<FollowupSession> => {
-  const attempt = await takeReceiptAttempt(services, address);
+  await takeReceiptAttempt(services, address);
   const tipId = await tipOfReceipt(services, receipt);
-  if (!tipId) {
-    await attempt.failed();
-    throw noSuchReceipt();
-  }
-  await attempt.succeeded();
+  if (!tipId) throw noSuchReceipt();
   const now = services.now();
   const token = randomToken();
   const expiresAt = new Date(now.getTime() + SESSION_MS);

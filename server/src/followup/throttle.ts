@@ -1,92 +1,55 @@
 import type { Services } from "../deps.js";
 import { ApiError } from "../http/errors.js";
-import { clientBucket } from "../security/rate-limit.js";
-import {
-  type Claim,
-  type Counter,
-  type CounterStore,
-  charged,
-  claimAttempt,
-  type ThrottlePolicy,
-} from "../staff/throttle.js";
-import { clientCounter } from "../staff/throttle-stores.js";
+import { clientBucket, type RateLimit } from "../security/rate-limit.js";
 
-const MINUTE = 60_000;
+const MINUTE = 60;
+const HOUR = 60 * MINUTE;
 
 /**
- * One client's receipt attempts: 1, 2, 4 … 60 seconds after each failure, then an hour from the
- * tenth. A receipt is 20 random digits, so this is not what keeps it safe; it keeps the hotline's
- * database out of a guessing loop. A right receipt gives its charge back.
+ * One client's receipt attempts, counted before the receipt is looked at (so that parallel guesses
+ * cannot pass between a check and its count): a few a minute, fewer an hour, fewer a day, so the
+ * wait grows from seconds to an hour to a day. A receipt is 20 random digits: this is not what
+ * keeps it safe, it keeps the hotline out of a guessing loop. The rate limiter's buckets live in
+ * memory on Node, so a refusal writes nothing (and waits for no disk).
  */
-export const RECEIPT_POLICY: ThrottlePolicy = {
-  lockAfter: 10,
-  lockMs: 60 * MINUTE,
-  maxDelayMs: MINUTE,
-  forgetAfterMs: 24 * 60 * MINUTE,
-};
+export const RECEIPT_TIERS: readonly RateLimit[] = [
+  { max: 5, windowSeconds: MINUTE },
+  { max: 20, windowSeconds: HOUR },
+  { max: 50, windowSeconds: 24 * HOUR },
+];
 
 /**
- * Failed receipts per minute, all clients together, before the hotline counts itself under attack.
- * Real reporters mistyping stay far below it; a spread-out guesser (many addresses) passes it.
+ * Receipts looked up per minute, all clients together, beyond which the hotline counts itself under
+ * attack (nearly every one of them wrong then): real reporters come back far more rarely. A guesser
+ * spread over many addresses passes it.
  */
-export const FAILURES_PER_MINUTE = 600;
-/** Under attack, each failure weighs this many: every client's delays grow four times faster and the lock comes at the third. */
-export const UNDER_ATTACK_WEIGHT = 4;
+export const LOOKUPS_PER_MINUTE = 600;
+/** Under attack, each client gets one look per ten minutes: a right receipt still opens at its first try. */
+export const UNDER_ATTACK: RateLimit = { max: 1, windowSeconds: 10 * MINUTE };
 
-const GLOBAL_FAILURES = "followup-failures";
-
-/** A store that remembers what it last read, for the refusal's Retry-After without a second query. */
-const remembering = (store: CounterStore) => {
-  let last: Counter | null = null;
-  return {
-    ...store,
-    read: async () => {
-      last = await store.read();
-      return last;
+const refused = (seconds: number) =>
+  new ApiError(
+    429,
+    "rate_limited",
+    `Too many tries from this connection. Please wait ${seconds} seconds and try again.`,
+    {
+      headers: { "Retry-After": String(seconds) },
     },
-    last: () => last,
-  };
-};
-
-const refused = (lockedUntil: Date | null, now: Date) => {
-  const seconds = Math.max(1, Math.ceil(((lockedUntil?.getTime() ?? 0) - now.getTime()) / 1000));
-  return new ApiError(429, "rate_limited", `Too many tries from this connection. Please wait ${seconds} seconds.`, {
-    headers: { "Retry-After": String(seconds) },
-  });
-};
-
-export type ReceiptAttempt = {
-  /** The receipt was right: the attempt is not held against the client. */
-  succeeded(): Promise<void>;
-  /** The receipt was wrong: counted against the client (already), and against everyone's minute. */
-  failed(): Promise<void>;
-};
-
-/**
- * Takes one attempt for this client, charged as a failure before the receipt is looked at (so that
- * parallel guesses cannot all pass between a check and its count), or throws 429 with Retry-After.
- * The client is a keyed hash of its address, under a "followup:" prefix in the sign-in throttle's table.
- */
-export const takeReceiptAttempt = async (services: Services, address: string | undefined): Promise<ReceiptAttempt> => {
-  const now = services.now();
-  const store = remembering(
-    clientCounter(services.db, await clientBucket(services.keys, "followup", address, now), RECEIPT_POLICY),
   );
-  const claim: Claim | null = await claimAttempt(store, RECEIPT_POLICY, now);
-  if (!claim) throw refused(store.last()?.lockedUntil ?? null, now);
-  return {
-    succeeded: () => claim.giveBack(),
-    failed: async () => {
-      await services.db.batch([claim.failure]);
-      const ceiling = await services.rateLimiter(GLOBAL_FAILURES, { max: FAILURES_PER_MINUTE, windowSeconds: 60 }, now);
-      if (ceiling.allowed) return;
-      // The extra weight goes on the counter the claim wrote; a client's first attempt is never refused for it.
-      const counter = await store.read();
-      if (!counter) return;
-      let heavier = counter;
-      for (let i = 1; i < UNDER_ATTACK_WEIGHT; i++) heavier = charged(heavier, now, RECEIPT_POLICY);
-      // A lost swap means another attempt of this client moved the counter meanwhile: it carries its own weight.
-      await store.swap(counter, heavier);
-    },
-  };
+
+/** Takes one attempt for this client (a keyed hash of its address, never the address), or throws 429 with Retry-After. */
+export const takeReceiptAttempt = async (services: Services, address: string | undefined): Promise<void> => {
+  const now = services.now();
+  const client = await clientBucket(services.keys, "followup", address, now);
+  // Every tier counts every attempt, so that the wait announced is the longest one: a client that waits as told is not refused again.
+  let wait = 0;
+  for (const [i, tier] of RECEIPT_TIERS.entries()) {
+    const decision = await services.rateLimiter(`${client}:${i}`, tier, now);
+    if (!decision.allowed) wait = Math.max(wait, decision.retryAfterSeconds);
+  }
+  if (wait > 0) throw refused(wait);
+  const calm = await services.rateLimiter("followup-lookups", { max: LOOKUPS_PER_MINUTE, windowSeconds: MINUTE }, now);
+  if (calm.allowed) return;
+  const decision = await services.rateLimiter(`${client}:attack`, UNDER_ATTACK, now);
+  if (!decision.allowed) throw refused(decision.retryAfterSeconds);
 };
