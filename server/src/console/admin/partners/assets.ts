@@ -35,12 +35,11 @@ export const PARTNERS_CSS = `
 `;
 
 /**
- * The poster is a page of its own, printed: an A4 or A5 sheet (CSS named pages choose the size)
- * with nothing of the console on it. On screen it shows as the sheet, with a print button above.
+ * The poster is a page of its own, printed: an A4 or A5 sheet with nothing of the console on it.
+ * On screen it shows as the sheet, with the other sizes and languages above. The paper size is a
+ * sheet of its own per size (below): named pages would start the print with a blank default page.
  */
 export const POSTER_CSS = `
-@page a4 { size: A4; margin: 0; }
-@page a5 { size: A5; margin: 0; }
 *, *::before, *::after { box-sizing: border-box; }
 html { background: #f3f2f1; }
 body { margin: 0; color: #0b0c0c; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
@@ -48,13 +47,13 @@ body { margin: 0; color: #0b0c0c; font-family: system-ui, -apple-system, "Segoe 
 .poster-tools { padding: 15px; display: flex; flex-wrap: wrap; gap: 10px 20px; align-items: center; }
 .poster-tools a { color: #1d70b8; }
 .sheet { background: #fff; margin: 0 auto 30px; display: flex; flex-direction: column; align-items: center; text-align: center; border-top: 16px solid #1f5a96; }
-.sheet--a4 { page: a4; width: 210mm; min-height: 297mm; padding: 18mm 16mm; }
-.sheet--a5 { page: a5; width: 148mm; min-height: 210mm; padding: 12mm 11mm; font-size: 0.72em; }
-.sheet__title { font-size: 3em; line-height: 1.15; margin: 0 0 0.4em; }
-.sheet__lead { font-size: 1.5em; line-height: 1.4; margin: 0 0 1em; max-width: 30em; }
-.sheet__qr { width: 80mm; height: 80mm; margin: 0 0 0.6em; }
+.sheet--a4 { width: 210mm; min-height: 297mm; padding: 14mm 16mm; }
+.sheet--a5 { width: 148mm; min-height: 210mm; padding: 9mm 10mm; font-size: 0.66em; }
+.sheet__title { font-size: 2.6em; line-height: 1.15; margin: 0 0 0.4em; }
+.sheet__lead { font-size: 1.4em; line-height: 1.4; margin: 0 0 1em; max-width: 30em; }
+.sheet__qr { width: 72mm; height: 72mm; margin: 0 0 0.6em; }
 .sheet__qr svg { display: block; width: 100%; height: 100%; }
-.sheet--a5 .sheet__qr { width: 62mm; height: 62mm; }
+.sheet--a5 .sheet__qr { width: 54mm; height: 54mm; }
 .sheet__url { font-family: ui-monospace, "SF Mono", Menlo, Consolas, monospace; font-size: 1.2em; direction: ltr; unicode-bidi: isolate; overflow-wrap: anywhere; margin: 0 0 1.2em; }
 .sheet__phone { font-size: 1.5em; margin: 0 0 0.2em; }
 .sheet__number { display: block; font-size: 2.6em; font-weight: 700; direction: ltr; unicode-bidi: isolate; }
@@ -65,14 +64,23 @@ body { margin: 0; color: #0b0c0c; font-family: system-ui, -apple-system, "Segoe 
 @media print {
   html, body { background: #fff; }
   .poster-tools { display: none; }
+  /* A hair under the paper: a sheet of exactly its height can round over onto a blank second page. */
   .sheet { margin: 0; }
+  .sheet--a4 { min-height: 296mm; }
+  .sheet--a5 { min-height: 209mm; }
 }
 `;
+
+export const PAPER_CSS = { a4: "@page { size: A4; margin: 0; }", a5: "@page { size: A5; margin: 0; }" } as const;
 
 const contentHash = (text: string) => bytesToHex(sha256(utf8ToBytes(text))).slice(0, 16);
 
 export const PARTNERS_CSS_PATH = `/console/admin/partners/assets/partners.${contentHash(PARTNERS_CSS)}.css`;
 export const POSTER_CSS_PATH = `/console/admin/partners/assets/poster.${contentHash(POSTER_CSS)}.css`;
+export const PAPER_CSS_PATH = {
+  a4: `/console/admin/partners/assets/paper-a4.${contentHash(PAPER_CSS.a4)}.css`,
+  a5: `/console/admin/partners/assets/paper-a5.${contentHash(PAPER_CSS.a5)}.css`,
+};
 
 const css = (body: string) => () =>
   new Response(body, { headers: { "Content-Type": "text/css; charset=utf-8", "Cache-Control": IMMUTABLE } });
@@ -81,4 +89,6 @@ const css = (body: string) => () =>
 export const partnerAssetRoutes = () =>
   new Hono()
     .get(PARTNERS_CSS_PATH.replace("/console/admin/partners", ""), css(PARTNERS_CSS))
-    .get(POSTER_CSS_PATH.replace("/console/admin/partners", ""), css(POSTER_CSS));
+    .get(POSTER_CSS_PATH.replace("/console/admin/partners", ""), css(POSTER_CSS))
+    .get(PAPER_CSS_PATH.a4.replace("/console/admin/partners", ""), css(PAPER_CSS.a4))
+    .get(PAPER_CSS_PATH.a5.replace("/console/admin/partners", ""), css(PAPER_CSS.a5));

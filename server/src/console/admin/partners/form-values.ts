@@ -2,6 +2,7 @@ import type { ConsoleMessageId } from "@balagh/shared";
 import type { PartnerField, PartnerInput, PartnerProblem } from "../../../partners/fields.js";
 import type { Translate } from "../../i18n.js";
 import type { FieldError } from "../../ui/forms.js";
+import { isolate } from "./isolate.js";
 
 const text = (value: unknown) => (typeof value === "string" ? value : "");
 const list = (value: unknown) => (Array.isArray(value) ? value : [value]).filter((v) => typeof v === "string");
@@ -20,12 +21,6 @@ export const partnerInputOf = (body: Record<string, unknown>): PartnerInput => (
   accent: text(body.accent),
   launcherLabel: text(body.launcherLabel),
 });
-
-/**
- * A value someone typed, isolated from the sentence around it: an address or a code read left to
- * right stays in one piece inside an Arabic message.
- */
-const isolate = (value: string) => `\u2068${value}\u2069`;
 
 const REQUIRED: Record<PartnerField, ConsoleMessageId> = {
   key: "partners.error.key.required",

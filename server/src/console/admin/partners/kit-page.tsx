@@ -8,6 +8,7 @@ import { renderPage, textOf } from "../../render.js";
 import type { ViewerEnv } from "../../types.js";
 import { Button, PostForm } from "../../ui/forms.js";
 import { PARTNERS_CSS_PATH } from "./assets.js";
+import { isolate } from "./isolate.js";
 import { PARTNERS_PATH, POSTER_LANGUAGES, POSTER_SIZES, partnerPath, posterPath } from "./paths.js";
 import { StateTag } from "./state-tag.js";
 
@@ -61,11 +62,11 @@ const Options = ({ t, partner }: { t: Translate; partner: Partner }) => (
         </dt>
         <dd>
           {t(`partners.option.${option}`, {
-            key: partner.key,
-            languages: partner.languages.join(", "),
-            defaultLanguage: partner.defaultLanguage,
-            countries: partner.countries.join(", "),
-            defaultCountry: partner.defaultCountry,
+            key: isolate(partner.key),
+            languages: isolate(partner.languages.join(", ")),
+            defaultLanguage: isolate(partner.defaultLanguage),
+            countries: isolate(partner.countries.join(", ")),
+            defaultCountry: isolate(partner.defaultCountry),
           })}
         </dd>
       </div>
@@ -114,21 +115,12 @@ export const kitPage = (c: Context<ViewerEnv>, view: KitView) => {
         {view.cacheSeconds > 0 ? t("partners.kit.cache", { seconds: view.cacheSeconds }) : t("partners.kit.cacheNone")}
       </p>
 
-      <h2>{t("partners.kit.settings")}</h2>
-      <Settings t={t} partner={partner} />
-      <div class="button-row">
-        <a class="button button--secondary" href={partnerPath(partner.key, "/edit")}>
-          {t("partners.kit.edit")}
-        </a>
-      </div>
-      <StateForm t={t} partner={partner} csrf={c.var.session.csrfToken} />
-
       <h2 id="snippet-title">{t("partners.kit.snippet")}</h2>
       <p>{t("partners.kit.snippetLead")}</p>
       <pre class="snippet">
         <code id="snippet">{embedSnippet(publicUrl, partner)}</code>
       </pre>
-      <p>{t("partners.kit.csp", { hotline: publicUrl })}</p>
+      <p>{t("partners.kit.csp", { hotline: isolate(publicUrl) })}</p>
 
       <h2>{t("partners.kit.options")}</h2>
       <Options t={t} partner={partner} />
@@ -172,6 +164,15 @@ export const kitPage = (c: Context<ViewerEnv>, view: KitView) => {
           )),
         )}
       </ul>
+
+      <h2>{t("partners.kit.settings")}</h2>
+      <Settings t={t} partner={partner} />
+      <div class="button-row">
+        <a class="button button--secondary" href={partnerPath(partner.key, "/edit")}>
+          {t("partners.kit.edit")}
+        </a>
+      </div>
+      <StateForm t={t} partner={partner} csrf={c.var.session.csrfToken} />
     </>,
   );
 };

@@ -6,7 +6,7 @@ import { translator } from "../../i18n.js";
 import { textOf } from "../../render.js";
 import type { ViewerEnv } from "../../types.js";
 import { QrCode } from "../../ui/qr-code.js";
-import { POSTER_CSS_PATH } from "./assets.js";
+import { PAPER_CSS_PATH, POSTER_CSS_PATH } from "./assets.js";
 import {
   POSTER_LANGUAGES,
   POSTER_SIZES,
@@ -78,6 +78,7 @@ export const posterPage = (c: Context<ViewerEnv>, view: PosterView) => {
         <meta name="robots" content="noindex, nofollow" />
         <title>{`${t("partners.poster.pageTitle", { name: view.partner.name, size: view.size.toUpperCase() })} – ${t("service.name")}`}</title>
         <link rel="stylesheet" href={POSTER_CSS_PATH} />
+        <link rel="stylesheet" href={PAPER_CSS_PATH[view.size]} />
       </head>
       <body>
         <nav class="poster-tools" aria-label={t("partners.poster.tools")}>
