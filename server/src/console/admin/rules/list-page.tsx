@@ -9,6 +9,7 @@ import { Button, Hidden, PostForm } from "../../ui/forms.js";
 import { Conditions } from "./conditions.js";
 import type { CoverageFlags } from "./coverage.js";
 import { RULES_PATH, rulePath } from "./rule-page.js";
+import { RULES_CSS_PATH } from "./rules-css.js";
 
 export const RULE_DONE = ["create", "update", "move", "on", "off", "delete"] as const;
 export type RuleDone = (typeof RULE_DONE)[number];
@@ -48,13 +49,16 @@ const RuleItem = (props: {
         {t("rules.number", { n })} · <bdi>{rule.name}</bdi> {!rule.enabled && <span class="tag">{t("rules.off")}</span>}
       </h2>
       <p>
-        {t("rules.sendsTo")} <strong>{rule.agencyName}</strong>{" "}
+        {t("rules.sendsTo")}{" "}
+        <strong>
+          <bdi>{rule.agencyName}</bdi>
+        </strong>{" "}
         <span class="tag">{rule.role === "primary" ? t("tip.route.primary") : t("tip.route.notify")}</span>
       </p>
       <p class="label">{t("rules.when")}</p>
       <Conditions t={t} language={props.language} conditions={rule.conditions} />
       {csrf && (
-        <div class="button-group">
+        <div class="rule-actions">
           {n > 1 && (
             <SmallForm
               t={t}
@@ -140,6 +144,7 @@ export const listPage = (c: Context<ViewerEnv>, props: ListProps) => {
     { title: t("rules.title"), here: RULES_PATH },
     <>
       <link rel="stylesheet" href={TIP_CSS_PATH} />
+      <link rel="stylesheet" href={RULES_CSS_PATH} />
       {props.done && (
         <div class="notice notice--success" role="status">
           <p>{t(`rules.done.${props.done}`)}</p>
@@ -150,7 +155,7 @@ export const listPage = (c: Context<ViewerEnv>, props: ListProps) => {
       <p>{t("rules.invariants")}</p>
       <p>{t("rules.delay", { seconds: props.cacheSeconds })}</p>
       {!canEdit && <p>{t("rules.readOnly")}</p>}
-      <div class="button-group">
+      <div class="page-actions">
         {canEdit && (
           <a class="button" href={`${RULES_PATH}/new`}>
             {t("rules.add")}

@@ -13,6 +13,7 @@ import {
   setRuleEnabled,
   updateRule,
 } from "../../../routing/edit.js";
+import { IMMUTABLE } from "../../assets/routes.js";
 import { requireRole, requireViewer } from "../../guard.js";
 import { errorPage } from "../../pages/errors.js";
 import { textOf } from "../../render.js";
@@ -21,6 +22,7 @@ import { coverageFlags } from "./coverage.js";
 import { listPage, RULE_DONE, type RuleDone } from "./list-page.js";
 import { draftOf, formOfRule, type RuleForm, ruleErrors, ruleFormOf } from "./rule-draft.js";
 import { RULES_PATH, rulePage } from "./rule-page.js";
+import { RULES_CSS, RULES_CSS_PATH } from "./rules-css.js";
 import { answersOfTip, formOfTip, parseTryForm, TRY_LIST_FIELDS, tryFieldId } from "./try-answers.js";
 import { type TryResult, tryPage } from "./try-page.js";
 
@@ -69,6 +71,10 @@ export const rulesAdminRoutes = (services: Services) => {
   const byTip = (c: Context<ViewerEnv>) => c.var.viewer.role === "supervisor";
   return (
     new Hono<ConsoleEnv>()
+      // Public, as the console's other assets: a stylesheet says nothing about the rules.
+      .get(RULES_CSS_PATH.replace(RULES_PATH, ""), (c) =>
+        c.body(RULES_CSS, 200, { "Content-Type": "text/css; charset=utf-8", "Cache-Control": IMMUTABLE }),
+      )
       .get("/", ...readers, async (c) => {
         const done = c.req.query("done");
         return listPage(c, {

@@ -17,6 +17,7 @@ import type { ViewerEnv } from "../../types.js";
 import { Button, ErrorSummary, errorFor, type FieldError, PostForm } from "../../ui/forms.js";
 import { Checkboxes } from "./checkboxes.js";
 import { type RuleForm, ruleFieldId } from "./rule-draft.js";
+import { RULES_CSS_PATH } from "./rules-css.js";
 
 export const RULES_PATH = "/console/admin/rules";
 export const rulePath = (id: string) => `${RULES_PATH}/${encodeURIComponent(id)}`;
@@ -86,6 +87,7 @@ export const rulePage = (c: Context<ViewerEnv>, props: RulePageProps) => {
     },
     <>
       <link rel="stylesheet" href={TIP_CSS_PATH} />
+      <link rel="stylesheet" href={RULES_CSS_PATH} />
       <p>
         <a href={RULES_PATH}>{t("rules.form.back")}</a>
       </p>

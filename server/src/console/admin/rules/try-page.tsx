@@ -24,6 +24,7 @@ import { Button, ErrorSummary, errorFor, type FieldError, PostForm } from "../..
 import { Checkboxes } from "./checkboxes.js";
 import type { RuleForm } from "./rule-draft.js";
 import { RULES_PATH } from "./rule-page.js";
+import { RULES_CSS_PATH } from "./rules-css.js";
 import { tryFieldId } from "./try-answers.js";
 
 export const TRY_PATH = `${RULES_PATH}/try`;
@@ -99,8 +100,13 @@ const Result = ({ t, result }: { t: Translate; result: TryResult }) => {
         <ol class="fired">
           {run.fired.map((rule) => (
             <li>
-              <bdi>{rule.name}</bdi> → <strong>{name(rule.agencyId)}</strong> <RoleTag t={t} role={rule.role} />:{" "}
-              {t(`rules.try.outcome.${rule.outcome}`)}
+              <bdi class="rule-name">{rule.name}</bdi>
+              <br />
+              {t("rules.sendsTo")}{" "}
+              <strong>
+                <bdi>{name(rule.agencyId)}</bdi>
+              </strong>{" "}
+              <RoleTag t={t} role={rule.role} />: {t(`rules.try.outcome.${rule.outcome}`)}
             </li>
           ))}
         </ol>
@@ -112,8 +118,10 @@ const Result = ({ t, result }: { t: Translate; result: TryResult }) => {
         <ul class="plain-list">
           {run.addedByInvariants.map((route) => (
             <li>
-              <strong>{name(route.agencyId)}</strong> <RoleTag t={t} role={route.role} />:{" "}
-              {safeguardText(t, route.reason)}
+              <strong>
+                <bdi>{name(route.agencyId)}</bdi>
+              </strong>{" "}
+              <RoleTag t={t} role={route.role} />: {safeguardText(t, route.reason)}
             </li>
           ))}
         </ul>
@@ -125,7 +133,10 @@ const Result = ({ t, result }: { t: Translate; result: TryResult }) => {
         <ul class="plain-list">
           {run.withheld.map((w) => (
             <li>
-              <strong>{name(w.agencyId)}</strong>: {t("rules.try.withheldReason")}
+              <strong>
+                <bdi>{name(w.agencyId)}</bdi>
+              </strong>
+              : {t("rules.try.withheldReason")}
             </li>
           ))}
         </ul>
@@ -135,7 +146,10 @@ const Result = ({ t, result }: { t: Translate; result: TryResult }) => {
         {run.routes.map((route) => (
           <li class="route">
             <p class="route__agency">
-              <strong>{name(route.agencyId)}</strong> <RoleTag t={t} role={route.role} />
+              <strong>
+                <bdi>{name(route.agencyId)}</bdi>
+              </strong>{" "}
+              <RoleTag t={t} role={route.role} />
             </p>
           </li>
         ))}
@@ -282,6 +296,7 @@ export const tryPage = (c: Context<ViewerEnv>, props: TryProps) => {
     },
     <>
       <link rel="stylesheet" href={TIP_CSS_PATH} />
+      <link rel="stylesheet" href={RULES_CSS_PATH} />
       <p>
         <a href={RULES_PATH}>{t("rules.form.back")}</a>
       </p>
