@@ -310,13 +310,14 @@ const ar: Messages = {
   "partners.hint.key":
     "عنوان الشريك في المقتطف والروابط، مثل ong-nouakchott: حروف لاتينية صغيرة وأرقام وشرطات. لا يمكن تغييره لاحقًا.",
   "partners.hint.allowedOrigins":
-    "مصدر واحد في كل سطر: كل موقع يُدمج الاستمارة، بصيغة البروتوكول والمضيف والمنفذ، مثل https://www.ong.example. بدون مسار. https:// فقط، باستثناء http://localhost وhttp://127.0.0.1 للتجارب.",
-  "partners.hint.countries": "رموز ISO من حرفين تفصل بينها مسافات، مثل MR SN ML.",
+    "مصدر واحد في كل سطر: كل موقع يُدمج الاستمارة، بصيغة البروتوكول والمضيف والمنفذ، مثل \u2068https://www.ong.example\u2069. بدون مسار. \u2068https://\u2069 فقط، باستثناء \u2068http://localhost\u2069 و\u2068http://127.0.0.1\u2069 للتجارب.",
+  "partners.hint.countries": "رموز ISO من حرفين تفصل بينها مسافات، مثل \u2068MR SN ML\u2069.",
   "partners.hint.defaultCountry": "أحد البلدان أعلاه، يكون محددًا مسبقًا في الاستمارة.",
   "partners.hint.captchaProviders": "واحد على الأقل. يعمل ALTCHA على خادم الخط نفسه؛ ويُحمَّل hCaptcha من hCaptcha.",
-  "partners.hint.exitUrl": "المكان الذي يأخذ إليه الخروج السريع المُبلِّغ: صفحة محايدة لا تتحدث عن الإبلاغ. https:// فقط.",
+  "partners.hint.exitUrl":
+    "المكان الذي يأخذ إليه الخروج السريع المُبلِّغ: صفحة محايدة لا تتحدث عن الإبلاغ. \u2068https://\u2069 فقط.",
   "partners.hint.accent":
-    "اختياري، بصيغة ‎#rrggbb. تكتب الاستمارة بالأبيض عليه: يجب أن يبلغ التباين 4.5:1 (WCAG AA). فارغ: الأزرق الخاص بالاستمارة.",
+    "اختياري، بصيغة \u2068#rrggbb\u2069. تكتب الاستمارة بالأبيض عليه: يجب أن يبلغ التباين 4.5:1 (WCAG AA). فارغ: الأزرق الخاص بالاستمارة.",
   "partners.hint.launcherLabel": "اختياري، {max} حرفًا على الأكثر. فارغ: «الإبلاغ عن حالة» بلغة الصفحة.",
   "partners.captcha.altcha": "ALTCHA (إثبات عمل، على خادم الخط)",
   "partners.captcha.hcaptcha": "hCaptcha (تستضيفه شركة hCaptcha)",
@@ -336,9 +337,9 @@ const ar: Messages = {
   "partners.error.name.tooLong": "يجب ألا يتجاوز الاسم {max} حرفًا",
   "partners.error.control": "احذف فواصل الأسطر والأحرف غير المرئية",
   "partners.error.allowedOrigins.required": "أدخل مصدرًا مسموحًا به واحدًا على الأقل",
-  "partners.error.origin.invalid": "السطر {line} ({value}) ليس مصدرًا: اكتبه مثل https://www.ong.example",
+  "partners.error.origin.invalid": "السطر {line} ({value}) ليس مصدرًا: اكتبه مثل \u2068https://www.ong.example\u2069",
   "partners.error.origin.scheme":
-    "يجب أن يبدأ السطر {line} ({value}) بـ https://‎ (http://‎ فقط لـ localhost و127.0.0.1)",
+    "يجب أن يبدأ السطر {line} ({value}) بـ \u2068https://\u2069 (\u2068http://\u2069 فقط لـ localhost و\u2068127.0.0.1\u2069)",
   "partners.error.origin.credentials":
     "السطر {line} ({value}) يحتوي على اسم مستخدم أو كلمة مرور: اكتب فقط {suggestion}",
   "partners.error.origin.path": "السطر {line} ({value}) فيه مسار: اكتب المصدر فقط، {suggestion}",
@@ -354,9 +355,9 @@ const ar: Messages = {
   "partners.error.defaultCountry.notAmong": "يجب أن يكون البلد الافتراضي أحد البلدان المُدخلة",
   "partners.error.captchaProviders.required": "اختر اختبار تحقق واحدًا على الأقل",
   "partners.error.exitUrl.required": "أدخل عنوان الخروج",
-  "partners.error.exitUrl.invalid": "أدخل عنوان الخروج كاملًا، مثل https://www.wikipedia.org/",
-  "partners.error.exitUrl.scheme": "يجب أن يبدأ عنوان الخروج بـ https://‎",
-  "partners.error.accent.format": "أدخل اللون بالرمز # وستة أرقام سداسية عشرية، مثل ‎#0b6e4f",
+  "partners.error.exitUrl.invalid": "أدخل عنوان الخروج كاملًا، مثل \u2068https://www.wikipedia.org/\u2069",
+  "partners.error.exitUrl.scheme": "يجب أن يبدأ عنوان الخروج بـ \u2068https://\u2069",
+  "partners.error.accent.format": "أدخل اللون بالرمز # وستة أرقام سداسية عشرية، مثل \u2068#0b6e4f\u2069",
   "partners.error.accent.contrast":
     "تباين النص الأبيض على هذا اللون {ratio}:1، ويتطلب WCAG AA ‏{minimum}:1: اختر لونًا أغمق",
   "partners.error.launcherLabel.tooLong": "يجب ألا يتجاوز نص الزر {max} حرفًا",
@@ -391,7 +392,7 @@ const ar: Messages = {
   "partners.option.country": "البلد المحدد مسبقًا في الاستمارة: أحد {countries}. بدونه: {defaultCountry}.",
   "partners.option.mode":
     "floating: زر ثابت في زاوية الصفحة (الافتراضي). button: زر داخل العنصر المحدد بـ data-target. inline: الاستمارة نفسها داخل ذلك العنصر، في إطار ثابت الارتفاع.",
-  "partners.option.target": "لـ button وinline: محدِّد CSS للعنصر الذي يحتويهما، مثل ‎#report.",
+  "partners.option.target": "لـ button وinline: محدِّد CSS للعنصر الذي يحتويهما، مثل \u2068#report\u2069.",
   "partners.option.label": "نص الزر، إن أراد الشريك كلماته الخاصة.",
   "partners.option.position": "end (الافتراضي) أو start: زاوية الزر العائم، معكوسة في الصفحات العربية.",
   "partners.kit.preview": "معاينة",
@@ -411,7 +412,7 @@ const ar: Messages = {
   "partners.poster.pageTitle": "ملصق {size} لـ {name}",
   "partners.poster.tools": "الملصق",
   "partners.poster.back": "العودة إلى الشريك",
-  "partners.poster.print": "اطبع من متصفحك (Ctrl+P)، ورق {size}، بدون هوامش.",
+  "partners.poster.print": "اطبع من متصفحك (\u2068Ctrl+P\u2069)، ورق {size}، بدون هوامش.",
   "partners.poster.title": "أبلغ عن الاتجار بالبشر أو تهريب المهاجرين",
   "partners.poster.lead": "الإبلاغ مجاني ويمكنك أن تبقى مجهول الهوية. امسح هذا الرمز بهاتفك أو افتح هذا العنوان:",
   "partners.poster.qrLabel": "رمز QR إلى {url}",
