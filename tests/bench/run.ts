@@ -6,7 +6,8 @@
  *   pnpm bench                      (BENCH_SECONDS=10 by default; see `config` below for the rest)
  *   BENCH_ONLY=intake pnpm bench    (only this intake bench; BENCH_ONLY=widget: only the widget bench, widget.ts;
  *                                   BENCH_ONLY=console: only the console bench, console.ts, where
- *                                   BENCH_CONSOLE_TIPS=1000000 measures a million tips)
+ *                                   BENCH_CONSOLE_TIPS=1000000 measures a million tips;
+ *                                   BENCH_ONLY=followup: only receipt guessing, followup.ts)
  *
  * Exits non-zero only when the bench itself breaks (server did not start, no tip accepted, ...);
  * a missed goal is reported, not fatal.
@@ -20,6 +21,7 @@ import { type FakeHcaptcha, startFakeHcaptcha } from "../fixtures/fake-hcaptcha.
 import { submission, validTip } from "../fixtures/tips.js";
 import { rawInsertBaseline } from "./baseline.js";
 import { CONSOLE_BENCH_BUDGET_MS, runConsoleBench } from "./console.js";
+import { FOLLOWUP_BENCH_BUDGET_MS, runFollowupBench } from "./followup.js";
 import { measured, runLoad, stopLoad } from "./load.js";
 import { printSummary, writeResults } from "./report.js";
 import { freePort, startServer } from "./server.js";
@@ -56,12 +58,13 @@ const consoleConfig = {
   requests: envNumber("BENCH_CONSOLE_REQUESTS", 300),
 };
 const ONLY = process.env.BENCH_ONLY?.trim() || "all";
-if (!["all", "intake", "widget", "console"].includes(ONLY))
-  throw new Error(`BENCH_ONLY must be intake, widget or console, not '${ONLY}'`);
+if (!["all", "intake", "widget", "console", "followup"].includes(ONLY))
+  throw new Error(`BENCH_ONLY must be intake, widget, console or followup, not '${ONLY}'`);
 const runs = {
   intake: ONLY === "all" || ONLY === "intake",
   widget: ONLY === "all" || ONLY === "widget",
   console: ONLY === "all" || ONLY === "console",
+  followup: ONLY === "all" || ONLY === "followup",
 };
 
 // ---- clean-up, on success, failure, Ctrl-C or a run that overstays ----
@@ -97,6 +100,7 @@ const budgetMs =
     : 0) +
   (runs.widget ? WIDGET_BENCH_BUDGET_MS : 0) +
   (runs.console ? CONSOLE_BENCH_BUDGET_MS * Math.max(1, consoleConfig.tips / 1_000_000) : 0) +
+  (runs.followup ? FOLLOWUP_BENCH_BUDGET_MS : 0) +
   60_000;
 setTimeout(() => abort(`still running after ${budgetMs / 1000} s`), budgetMs).unref();
 
@@ -126,6 +130,18 @@ const main = async () => {
     const file = await runConsoleBench({
       ...consoleConfig,
       resultsFolder: RESULTS,
+      onCleanup: (step) => cleanups.push(step),
+    });
+    console.log(`\nWrote ${relative(ROOT, file)}\n`);
+  }
+  // Its own server and database, stopped before the intake server starts.
+  if (runs.followup) {
+    const file = await runFollowupBench({
+      serverRoot: SERVER_ROOT,
+      resultsFolder: RESULTS,
+      seconds: config.acceptSeconds,
+      connections: config.connections,
+      guessers: envNumber("BENCH_FOLLOWUP_GUESSERS", 1_000),
       onCleanup: (step) => cleanups.push(step),
     });
     console.log(`\nWrote ${relative(ROOT, file)}\n`);
