@@ -36,7 +36,7 @@ export const tipScope = (db: AppDb, viewer: Viewer): SQL | undefined | null => {
 };
 
 /** The actions that change a tip, and who may take them on a tip they can see. */
-export const ACTIONS = ["note", "status", "link", "assign", "priority", "classification"] as const;
+export const ACTIONS = ["note", "status", "link", "assign", "priority", "classification", "reroute"] as const;
 export type TipAction = (typeof ACTIONS)[number];
 
 const AGENT_ACTIONS: readonly TipAction[] = ["note", "status", "link"];

@@ -8,6 +8,7 @@ import { fieldErrorOf, formValues, isTipAction, takeAction } from "./act.js";
 import { conversationRoutes, conversationView } from "./conversation-routes.js";
 import { tipPath } from "./history.js";
 import { loadWorkspace } from "./load.js";
+import { rerouteRoutes } from "./reroute-routes.js";
 import { workspacePage } from "./workspace.js";
 
 /**
@@ -17,6 +18,7 @@ import { workspacePage } from "./workspace.js";
 export const tipRoutes = (services: Services) =>
   new Hono<ConsoleEnv>()
     .route("/", conversationRoutes(services))
+    .route("/", rerouteRoutes(services))
     .get("/tips/:id", requireViewer(services), async (c) => {
       const done = c.req.query("done") ?? "";
       const conversation = await conversationView(services, c.var.viewer, c.req.param("id"), {

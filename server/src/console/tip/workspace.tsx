@@ -13,6 +13,7 @@ import { Notes, Related, Timeline, tipPath, whoIs } from "./history.js";
 import { formatTime } from "./labels.js";
 import type { Workspace } from "./load.js";
 import { Routes, Triage } from "./record.js";
+import { RerouteLink } from "./reroute-page.js";
 
 const STATUSES = ["received", "in_review", "referred", "closed", "spam", "duplicate"] as const;
 const statusKey = (status: string) =>
@@ -109,6 +110,7 @@ export const workspacePage = (c: Context<ViewerEnv>, { tip, emails, assignable }
             tip={tip}
             assignable={assignable}
           />
+          <RerouteLink t={t} tipId={tip.id} viewer={c.var.viewer} />
         </div>
       </div>
       {conversation && <script src={CONVERSATION_JS_PATH} defer />}
