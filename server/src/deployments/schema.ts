@@ -1,5 +1,6 @@
 import { countryCode, LANGUAGES, partnerKey, themeSchema } from "@balagh/shared";
 import { z } from "zod";
+import { partnerExitUrl, partnerOrigin } from "../partners/origin.js";
 import { LAW_ENFORCEMENT_KINDS } from "../routing/index.js";
 import { ruleConditionsSchema } from "../routing/rules.js";
 import { hotlineSettingsSchema } from "../settings/hotline.js";
@@ -19,8 +20,6 @@ export const AGENCY_KINDS = [
   "un_focal_point",
   "other",
 ] as const;
-
-const origin = z.url().refine((u) => new URL(u).origin === u, "must be an origin: scheme, host and port, no path");
 
 export const deploymentSchema = z
   .strictObject({
@@ -48,13 +47,13 @@ export const deploymentSchema = z
       z.strictObject({
         key: partnerKey,
         name: z.string().min(1).max(200),
-        allowedOrigins: z.array(origin).min(1),
+        allowedOrigins: z.array(partnerOrigin).min(1),
         languages: z.array(z.enum(LANGUAGES)).min(1),
         defaultLanguage: z.enum(LANGUAGES),
         countries: z.array(countryCode).min(1),
         defaultCountry: countryCode,
         captchaProviders: z.array(z.enum(["hcaptcha", "altcha"])).min(1),
-        exitUrl: z.url(),
+        exitUrl: partnerExitUrl,
         theme: themeSchema,
         /** Its widget and intake answer as for an unknown key. */
         disabled: z.boolean().optional(),

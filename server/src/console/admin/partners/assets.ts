@@ -21,6 +21,7 @@ export const PARTNERS_CSS = `
 .checkboxes__label { cursor: pointer; padding-block: 5px; }
 .textarea--origins { max-width: 30em; font-family: ui-monospace, "SF Mono", Menlo, Consolas, monospace; }
 .input--short { max-width: 12em; }
+.select { max-width: 20em; }
 .swatch { display: inline-block; width: 1.2em; height: 1.2em; vertical-align: middle; border: 1px solid #0b0c0c; margin-inline-end: 5px; }
 .snippet { direction: ltr; text-align: left; background: #0b0c0c; color: #fff; padding: 15px; overflow-x: auto; white-space: pre-wrap; overflow-wrap: anywhere; margin: 0 0 20px; }
 .snippet code { font-family: ui-monospace, "SF Mono", Menlo, Consolas, monospace; font-size: 0.9em; }
@@ -43,7 +44,7 @@ export const POSTER_CSS = `
 *, *::before, *::after { box-sizing: border-box; }
 html { background: #f3f2f1; }
 body { margin: 0; color: #0b0c0c; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
-:lang(ar) body, body:lang(ar) { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", Tahoma, system-ui, sans-serif; }
+:lang(ar) body, body:lang(ar), .sheet:lang(ar) { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", Tahoma, system-ui, sans-serif; }
 .poster-tools { padding: 15px; display: flex; flex-wrap: wrap; gap: 10px 20px; align-items: center; }
 .poster-tools a { color: #1d70b8; }
 .sheet { background: #fff; margin: 0 auto 30px; display: flex; flex-direction: column; align-items: center; text-align: center; border-top: 16px solid #1f5a96; }

@@ -9,6 +9,7 @@ import type { ViewerEnv } from "../../types.js";
 import { Button, ErrorSummary, errorFor, type FieldError, PostForm } from "../../ui/forms.js";
 import { PARTNERS_CSS_PATH } from "./assets.js";
 import { Checkboxes } from "./checkboxes.js";
+import { isolate } from "./isolate.js";
 import { PARTNERS_PATH, partnerPath } from "./paths.js";
 
 export type PartnerFormView = {
@@ -119,7 +120,7 @@ const Fields = ({ t, language, view }: { t: Translate; language: ConsoleLanguage
 /** The create and edit form; a refused one comes back with every value as typed and each message beside its field. */
 export const partnerFormPage = (c: Context<ViewerEnv>, view: PartnerFormView) => {
   const t = textOf(c);
-  const title = view.key === null ? t("partners.new.title") : t("partners.edit.title", { key: view.key });
+  const title = view.key === null ? t("partners.new.title") : t("partners.edit.title", { key: isolate(view.key) });
   const action = view.key === null ? `${PARTNERS_PATH}/new` : partnerPath(view.key, "/edit");
   return renderPage(
     c,

@@ -134,7 +134,7 @@ export const kitPage = (c: Context<ViewerEnv>, view: KitView) => {
           <iframe
             class="preview"
             src={`/w/${partner.key}?lang=${partner.defaultLanguage}`}
-            title={t("partners.kit.previewTitle", { name: partner.name })}
+            title={t("partners.kit.previewTitle", { name: isolate(partner.name) })}
             referrerpolicy="no-referrer"
           />
         </>

@@ -7,6 +7,7 @@ import { textOf } from "../../render.js";
 import type { ViewerEnv } from "../../types.js";
 import { QrCode } from "../../ui/qr-code.js";
 import { PAPER_CSS_PATH, POSTER_CSS_PATH } from "./assets.js";
+import { isolate } from "./isolate.js";
 import {
   POSTER_LANGUAGES,
   POSTER_SIZES,
@@ -40,7 +41,7 @@ const Sheet = ({ view }: { view: PosterView }) => {
       <h1 class="sheet__title">{t("partners.poster.title")}</h1>
       <p class="sheet__lead">{t("partners.poster.lead")}</p>
       <div class="sheet__qr">
-        <QrCode text={url} label={t("partners.poster.qrLabel", { url })} />
+        <QrCode text={url} label={t("partners.poster.qrLabel", { url: isolate(url) })} />
       </div>
       <p class="sheet__url">{url}</p>
       {view.freePhone && (
@@ -61,7 +62,7 @@ const Sheet = ({ view }: { view: PosterView }) => {
           </ul>
         </section>
       )}
-      <p class="sheet__safety">{t("partners.poster.safety", { partner: view.partner.name })}</p>
+      <p class="sheet__safety">{t("partners.poster.safety", { partner: isolate(view.partner.name) })}</p>
     </article>
   );
 };
