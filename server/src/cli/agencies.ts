@@ -1,8 +1,6 @@
 import { asc, eq } from "drizzle-orm";
-import { appendAudit } from "../audit/append.js";
+import { clearWebhook, setWebhook } from "../agencies/webhook.js";
 import { agencies } from "../db/schema.js";
-import { generateWebhookSecret, sealWebhookSecret } from "../delivery/secrets.js";
-import { parseWebhookUrl, WebhookUrlError } from "../delivery/webhook-url.js";
 import { type CliContext, UsageError } from "./context.js";
 
 export const listAgencies = ({ db }: CliContext) =>
@@ -29,39 +27,22 @@ const agencyBySlug = async (ctx: CliContext, slug: unknown) => {
 export const setAgencyWebhook = async (ctx: CliContext, flags: { agency?: unknown; url?: unknown }) => {
   const agency = await agencyBySlug(ctx, flags.agency);
   if (typeof flags.url !== "string") throw new UsageError("pass the webhook address as --url https://...");
-  let url: URL;
-  try {
-    url = parseWebhookUrl(flags.url, { production: ctx.production ?? true });
-  } catch (error) {
-    throw error instanceof WebhookUrlError ? new UsageError(error.message) : error;
-  }
-  const secret = generateWebhookSecret();
-  await ctx.db
-    .update(agencies)
-    .set({ webhookUrl: url.href, webhookSecretSealed: await sealWebhookSecret(await ctx.keys(), agency.id, secret) })
-    .where(eq(agencies.id, agency.id));
-  await appendAudit(ctx.db, {
+  const policy = { production: ctx.production ?? true };
+  const set = await setWebhook(ctx.db, await ctx.keys(), agency, flags.url, policy, {
     actor: "operator",
-    action: "agency.webhook.set",
-    subject: agency.id,
-    details: { agency: agency.slug, url: url.href },
+    now: new Date(),
   });
+  if (!set.ok) throw new UsageError(set.error);
   return {
     agency: agency.slug,
-    url: url.href,
-    secret,
+    url: set.url,
+    secret: set.secret,
     note: "Give this secret to the agency over a safe channel now: it is stored sealed and cannot be shown again.",
   };
 };
 
 export const clearAgencyWebhook = async (ctx: CliContext, flags: { agency?: unknown }) => {
   const agency = await agencyBySlug(ctx, flags.agency);
-  await ctx.db.update(agencies).set({ webhookUrl: null, webhookSecretSealed: null }).where(eq(agencies.id, agency.id));
-  await appendAudit(ctx.db, {
-    actor: "operator",
-    action: "agency.webhook.clear",
-    subject: agency.id,
-    details: { agency: agency.slug },
-  });
+  await clearWebhook(ctx.db, agency, { actor: "operator", now: new Date() });
   return { agency: agency.slug, webhookUrl: null };
 };

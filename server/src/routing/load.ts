@@ -15,13 +15,16 @@ export const loadRoutingTable = async (db: AppDb): Promise<RoutingTable> => {
         isFallback: agencies.isFallback,
         isCoordinating: agencies.isCoordinating,
       })
-      .from(agencies),
+      .from(agencies)
+      // A disabled agency keeps its past tips but receives no new ones, by rule, invariant or fallback.
+      .where(eq(agencies.disabled, false)),
   ]);
+  const inUse = new Set(agencyRows.map((a) => a.id));
   return {
     // A rule whose conditions no longer parse is skipped rather than matched too widely.
     rules: rules.flatMap((r) => {
       const conditions = ruleConditionsSchema.safeParse(r.conditions);
-      return conditions.success
+      return conditions.success && inUse.has(r.agencyId)
         ? [{ id: r.id, name: r.name, conditions: conditions.data, agencyId: r.agencyId, role: r.role }]
         : [];
     }),
