@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { tipWebhookPayloadSchema } from "@balagh/shared";
 import { afterEach, describe, expect, it } from "vitest";
 import { runDeliveries } from "../../server/src/delivery/dispatcher.js";
+import { storedNewTip } from "../../server/src/delivery/kick.js";
 import { unseal } from "../../server/src/security/seal.js";
 import { manualClock } from "../fixtures/console.js";
 import { outboxRows, setWebhooks } from "../fixtures/deliveries.js";
@@ -17,6 +18,8 @@ afterEach(async () => {
   await receiver?.close();
   receiver = undefined;
   await t?.close();
+  // Not closed twice by a test that makes no app of its own.
+  t = undefined as unknown as TestApp;
 });
 
 const tipRow = async (tipId: string) =>
@@ -217,5 +220,26 @@ describe("triage of a follow-up message", () => {
     expect((await tipRow(urgent.tipId)).priority).toBe("P0");
     expect((await outboxRows(t)).length).toBe(outboxBefore);
     expect((await auditOf(tipId))[0]?.details).toMatchObject({ priorityBefore: "P1", priorityAfter: "P1" });
+  });
+
+  it("raises from the message's words only: staff's lower priority stands against the answers, and a higher one against a lesser signal", async () => {
+    t = await createTestApp();
+    const lowered = await fileTip(t, childReport());
+    const raised = await fileTip(t, childReport());
+    // As staff overrides leave them: the answers alone would make the first P1, the second P0 is staff's.
+    await t.exec(`update tips set priority = 'P3' where id = '${lowered.tipId}'`);
+    await t.exec(`update tips set priority = 'P0' where id = '${raised.tipId}'`);
+    expect((await reporter(t).send(await tokenFor(t, lowered.receipt), ORDINARY)).status).toBe(201);
+    expect((await tipRow(lowered.tipId)).priority).toBe("P3");
+    // A weapon without "now" reads as P1 for a child: never a reason to lower a P0.
+    expect((await reporter(t).send(await tokenFor(t, raised.receipt), "Il a un couteau.")).status).toBe(201);
+    expect((await tipRow(raised.tipId)).priority).toBe("P0");
+  });
+
+  it("sends its deliveries at once, as a new tip's are", () => {
+    const post = (path: string) => new Request(`http://localhost${path}`, { method: "POST" });
+    expect(storedNewTip(post("/api/v1/followup/messages"), new Response(null, { status: 201 }))).toBe(true);
+    const replayed = new Response(null, { status: 201, headers: { "Idempotent-Replayed": "true" } });
+    expect(storedNewTip(post("/api/v1/followup/messages"), replayed)).toBe(false);
   });
 });
