@@ -123,7 +123,7 @@ const signIn = async (context: BrowserContext, email: string) => {
   const enrol = page.locator(".setup-key");
   await Promise.race([enrol.waitFor(), h1(page, fr["queue.title"]).waitFor()]);
   if (await enrol.isVisible()) {
-    const key = (await enrol.textContent()).replaceAll(" ", "");
+    const key = ((await enrol.textContent()) ?? "").replaceAll(" ", "");
     await page.getByLabel(fr["code.label"]).fill(totpCode(key, new Date()));
     await page.getByRole("button", { name: fr["enrol.submit"] }).click();
   }

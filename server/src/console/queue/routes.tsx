@@ -55,7 +55,8 @@ export const queueRoutes = (services: Services) => {
       };
       const now = services.now();
       // Read for every page, so that a re-seeded deployment file counts at once; one row by its key.
-      const targets = resolveQueueTargets((await readHotlineSettings(services.db)).queueTargets, services.queueTargets);
+      const hotline = await readHotlineSettings(services.db);
+      const targets = resolveQueueTargets(hotline.queueTargets, services.queueTargets);
       return queuePage(c, {
         tips: page.tips,
         counts: page.counts,
@@ -68,7 +69,7 @@ export const queueRoutes = (services: Services) => {
           agencyNames: new Map(choices.agencies.map((a) => [a.slug, a.name])),
           assignees: await assigneesOf(services, page.tips),
           isOverdue: (tip) => isOverdue(targets, tip.priority, tip.createdAt, now),
-          replyReminderMs: await replyReminderMs(services.db),
+          replyReminderMs: replyReminderMs(hotline),
         },
       });
     })

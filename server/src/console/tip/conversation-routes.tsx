@@ -2,7 +2,7 @@ import { codePointLength, NARRATIVE_MAX } from "@balagh/shared";
 import { Hono } from "hono";
 import type { Services } from "../../deps.js";
 import { acknowledgementOf } from "../../followup/acknowledgement.js";
-import { readHotlineSettings } from "../../settings/hotline.js";
+import { type HotlineSettings, readHotlineSettings } from "../../settings/hotline.js";
 import { type Conversation, readConversation, replyToReporter } from "../../tips/conversation.js";
 import { requireViewer } from "../guard.js";
 import type { Translate } from "../i18n.js";
@@ -24,8 +24,8 @@ const firstOf = (texts: Texts, languages: string[]) =>
  * The deployment's ready answers: titles in the member's language (they choose), bodies in the
  * tip's language when the template has it (the reporter reads them), else in the member's.
  */
-const templatesFor = async (services: Services, viewer: SignedInViewer, tipLanguage: string) =>
-  ((await readHotlineSettings(services.db)).replyTemplates ?? []).map(
+const templatesFor = (settings: HotlineSettings, viewer: SignedInViewer, tipLanguage: string) =>
+  (settings.replyTemplates ?? []).map(
     (template): ReplyTemplate => ({
       id: template.id,
       title: firstOf(template.title, [viewer.language, "fr"]),
@@ -49,13 +49,14 @@ export const conversationView = async (
   const now = services.now();
   const conversation = await readConversation(services.db, services.keys, viewer, tipId, now);
   if (!conversation) return null;
-  const templates = await templatesFor(services, viewer, conversation.language);
+  const settings = await readHotlineSettings(services.db);
+  const templates = templatesFor(settings, viewer, conversation.language);
   const chosen = templates.find((template) => template.id === options.template);
   return {
     conversation,
     acknowledgement: automaticAcknowledgement(conversation),
     templates,
-    reminderMs: await replyReminderMs(services.db),
+    reminderMs: replyReminderMs(settings),
     now,
     draft: options.draft ?? chosen?.body ?? "",
     error: options.error ?? null,
