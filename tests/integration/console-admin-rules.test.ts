@@ -109,6 +109,18 @@ describe("the rules page", () => {
     expect(page).toContain("/move");
   });
 
+  it("links a stylesheet of its own that the console serves, cacheable for good (CSP: no inline style)", async () => {
+    const page = await (await (await as("admin")).get(RULES)).text();
+    const sheets = [...page.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => String(m[1]));
+    const own = sheets.find((href) => href.startsWith(`${RULES}/assets/`));
+    expect(own).toBeDefined();
+    const answer = await testApp.app.request(String(own));
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("Content-Type")).toMatch(/^text\/css/);
+    expect(answer.headers.get("Cache-Control")).toContain("immutable");
+    expect(page).not.toMatch(/ style="/);
+  });
+
   it("is read-only for supervisors: no button, and a change is refused with 403", async () => {
     const supervisor = await as("supervisor");
     const page = await (await supervisor.get(RULES)).text();
