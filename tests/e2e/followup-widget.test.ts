@@ -52,7 +52,13 @@ beforeAll(async () => {
   env.DATABASE_URL = `file:${join(dir, "balagh.db")}`;
   env.BALAGH_MASTER_KEY = generateMasterKey();
   [server, browser] = await Promise.all([
-    startServerProcess({ ...env, HCAPTCHA_VERIFY_URL: fake.url, HCAPTCHA_SCRIPT_URL: fake.scriptUrl }),
+    // Behind a proxy, so that each test is a client of its own (receipt attempts are limited per client).
+    startServerProcess({
+      ...env,
+      HCAPTCHA_VERIFY_URL: fake.url,
+      HCAPTCHA_SCRIPT_URL: fake.scriptUrl,
+      TRUST_PROXY: "true",
+    }),
     launchBrowser(),
   ]);
   hotline = `http://localhost:${server.port}`;
@@ -115,9 +121,25 @@ const EASTERN_ARABIC = "٠١٢٣٤٥٦٧٨٩";
 const inEasternArabic = (receipt: string) =>
   formatReceipt(receipt).replace(/\d/g, (d) => EASTERN_ARABIC[Number(d)] ?? d);
 
+/** The phone's screen from the top, and the whole screen's length (the form scrolls in its own area). */
 const shoot = async (page: Page, name: string) => {
-  if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  if (!SCREENSHOTS) return;
+  const frame = await appFrame(page, "/report/demo");
+  const height = await frame.evaluate(() => {
+    document.querySelector(".scroller")?.scrollTo(0, 0);
+    return (document.querySelector(".top")?.scrollHeight ?? 0) + (document.querySelector("main")?.scrollHeight ?? 0);
+  });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+  const viewport = page.viewportSize() ?? PHONE.viewport;
+  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height + 40) });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}-whole.png`) });
+  await page.setViewportSize(viewport);
 };
+
+let clients = 0;
+/** A phone on a connection of its own (TRUST_PROXY reads the address from X-Forwarded-For). */
+const newPhone = () =>
+  browser.newContext({ ...PHONE, extraHTTPHeaders: { "X-Forwarded-For": `198.51.100.${++clients}` } });
 
 /** The full-page form (/report/demo), first party: storage would be allowed here, so none must be used. */
 const openFullPage = async (context: BrowserContext, lang: Lang) => {
@@ -187,7 +209,8 @@ const recordFollowupCalls = (context: BrowserContext) => {
 
 // ---------------------------------------------------------------------------------------------
 
-describe("the reporter comes back with the receipt (real Chromium, a real server)", () => {
+// The machine is shared: generous timeouts, no sleeps (every wait is for something to appear).
+describe("the reporter comes back with the receipt (real Chromium, a real server)", { timeout: 90_000 }, () => {
   it("files a report through the widget, comes back in Arabic with the receipt in Eastern Arabic digits, reads the hotline's Arabic reply in its own direction, answers; nothing is stored on the device", async () => {
     // Filed through the widget in the partner's page, in French.
     const filing = await browser.newContext({ ...PHONE });
@@ -213,7 +236,7 @@ describe("the reporter comes back with the receipt (real Chromium, a real server
     expect(await hotlineReplies(tipId, question)).toEqual({ ok: true });
 
     // Later, on another visit, in Arabic, on the full page.
-    const context = await browser.newContext({ ...PHONE });
+    const context = await newPhone();
     const calls = recordFollowupCalls(context);
     const cacheControl: Promise<string>[] = [];
     context.on("response", (response) => {
@@ -223,6 +246,7 @@ describe("the reporter comes back with the receipt (real Chromium, a real server
     });
     try {
       const { page, frame } = await openFullPage(context, "ar");
+      await shoot(page, "ar-0-first-screen");
       await startFollowup(frame, "ar");
       await shoot(page, "ar-1-entry");
       const field = receiptField(frame, "ar");
@@ -290,10 +314,11 @@ describe("the reporter comes back with the receipt (real Chromium, a real server
       ).toEqual({
         ok: true,
       });
-      const context = await browser.newContext({ ...PHONE });
+      const context = await newPhone();
       const calls = recordFollowupCalls(context);
       try {
         const { page, frame } = await openFullPage(context, lang);
+        if (lang === "fr") await shoot(page, "fr-0-first-screen");
         await startFollowup(frame, lang);
         if (lang === "fr") await shoot(page, "fr-1-entry");
         await typeReceiptAndOpen(
@@ -359,7 +384,7 @@ describe("the reporter comes back with the receipt (real Chromium, a real server
     expect(shown.length).toBeGreaterThan(400);
     console.log(`hostile: ${shown.length} of ${hostile.length} strings accepted as replies`);
 
-    const context = await browser.newContext({ ...PHONE });
+    const context = await newPhone();
     try {
       const { page, frame } = await openFullPage(context, "fr");
       const dialogs: string[] = [];
@@ -398,7 +423,7 @@ describe("the reporter comes back with the receipt (real Chromium, a real server
   }, 180_000);
 
   it("a wrong receipt gets one plain message that says nothing about the number, the typed text kept", async () => {
-    const context = await browser.newContext({ ...PHONE });
+    const context = await newPhone();
     try {
       const { page, frame } = await openFullPage(context, "fr");
       await startFollowup(frame, "fr");
@@ -413,6 +438,38 @@ describe("the reporter comes back with the receipt (real Chromium, a real server
       expect(await receiptField(frame, "fr").inputValue()).toBe("1111 2222 3333 4444 5555");
       expect(await receiptField(frame, "fr").getAttribute("aria-invalid")).toBe("true");
       await shoot(page, "fr-5-wrong-receipt");
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("too many tries from one connection: a 429 says when to try again, the button waits, the number stays typed", async () => {
+    const context = await newPhone();
+    try {
+      const { page, frame } = await openFullPage(context, "ar");
+      await startFollowup(frame, "ar");
+      const typed = inEasternArabic("11112222333344445555");
+      await receiptField(frame, "ar").fill(typed);
+      const open = frame.getByRole("button", { name: followupAr["entry.open"], exact: true });
+      let status = 0;
+      for (let attempt = 0; attempt < 30 && status !== 429; attempt++) {
+        const answered = page.waitForResponse((r) => r.url().endsWith("/api/v1/followup/session"));
+        await open.click();
+        status = (await answered).status();
+      }
+      expect(status).toBe(429);
+      const [before, after] = followupAr["entry.rateLater"]
+        .split("{time}")
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+      const later = new RegExp(`^${before}.+${after}$`);
+      const problem = frame.locator("#receipt-error");
+      await problem.waitFor();
+      expect(await problem.textContent()).toSatisfy(
+        (text: string) => later.test(text) || text === followupAr["entry.rateSoon"],
+      );
+      expect(await open.isDisabled()).toBe(true);
+      expect(await receiptField(frame, "ar").inputValue()).toBe(typed);
+      await shoot(page, "ar-5-too-many-tries");
     } finally {
       await context.close();
     }

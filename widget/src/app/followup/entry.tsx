@@ -12,12 +12,19 @@ type Props = {
   onBack: () => void;
 };
 
+/** A wait this short is "a few seconds"; a longer one is told as the time it ends. */
+const SOON_MS = 10_000;
+
+/** The minute the wait is over, rounded up: at the time said, the button is back. */
+const clockTime = (at: number, lang: string) =>
+  new Date(Math.ceil(at / 60_000) * 60_000).toLocaleTimeString(lang, { timeStyle: "short" });
+
 /** The words for a refused receipt: the same whether the number is wrong, unknown or malformed on the server. */
 export const entryProblemText = (ft: FollowupTranslate, problem: EntryProblem, retryAt: number, lang: string) => {
   switch (problem) {
     case "rate":
-      return retryAt - Date.now() > 60_000
-        ? ft("entry.rateLater", { time: new Date(retryAt).toLocaleTimeString(lang, { timeStyle: "short" }) })
+      return retryAt - Date.now() > SOON_MS
+        ? ft("entry.rateLater", { time: clockTime(retryAt, lang) })
         : ft("entry.rateSoon");
     case "busy":
     case "server":
