@@ -135,6 +135,12 @@ describe("creating a partner", () => {
     const answer = await post("/console/admin/partners/new", { ...validForm("demo"), name: "Another demo" });
     expect(answer.status).toBe(422);
     expect(errorSummaryOf(await answer.text())).toEqual([fr["partners.error.key.taken"]]);
+    // Found with the other problems, so one answer shows them all.
+    const withAnother = await post("/console/admin/partners/new", { ...validForm("demo"), name: "" });
+    expect(errorSummaryOf(await withAnother.text())).toEqual([
+      fr["partners.error.key.taken"],
+      fr["partners.error.name.required"],
+    ]);
     expect((await partnerRow("demo"))?.name).toBe("Balagh demo partner");
     expect(await testApp.count("audit_log")).toBe(before);
   });
