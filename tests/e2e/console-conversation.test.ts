@@ -248,13 +248,17 @@ describe("the conversation in French and Arabic", () => {
           ["fr", "Français"],
           ["ar", "العربية"],
         ] as [ConsoleLanguage, string][]) {
-          await page.goto(`${hotline}/console/tips/${tip.id}?template=when-leave`);
+          // Unread again for each picture: the workspace visited before read the last one.
+          await back.write(language === "ar" ? "هل قرأتم رسالتي؟" : "Avez-vous lu mon message ?");
+          await page.goto(`${hotline}/console?waiting=us`);
           if (language === "ar") {
             await page.getByRole("button", { name: endonym }).click();
             await page.waitForFunction(() => document.documentElement.lang === "ar");
-            // The language switch comes back to the workspace itself, without the chosen answer.
-            await page.goto(`${hotline}/console/tips/${tip.id}?template=when-leave`);
           }
+          await page.locator(`#queue-list > li[data-tip-id="${tip.id}"] [data-slot="unread"]`).waitFor();
+          found.push(...(await axeOn(page, "main", `${language}/${name}/queue waiting for us`)));
+          await snap(page, `${language}-queue-waiting-${name}`);
+          await page.goto(`${hotline}/console/tips/${tip.id}?template=when-leave`);
           await page.locator("#conversation").scrollIntoViewIfNeeded();
           found.push(...(await axeOn(page, "#conversation", `${language}/${name}`)));
           await snap(page, `${language}-workspace-conversation-${name}`);

@@ -22,7 +22,7 @@ const en = {
   "followup.event.read": "read the conversation",
   "followup.event.received": "wrote a message",
   "followup.queue.unread": "New messages: {count}",
-  "followup.queue.waitingForUs": "Waiting for us (a reporter's message is unanswered)",
+  "followup.queue.waitingForUs": "Waiting for our answer",
   "queue.filter.waiting": "Conversation",
 };
 
@@ -51,7 +51,7 @@ const fr: Messages = {
   "followup.event.read": "a lu la conversation",
   "followup.event.received": "a écrit un message",
   "followup.queue.unread": "Nouveaux messages : {count}",
-  "followup.queue.waitingForUs": "En attente de notre réponse (un message de la personne est sans réponse)",
+  "followup.queue.waitingForUs": "En attente de notre réponse",
   "queue.filter.waiting": "Conversation",
 };
 
@@ -78,7 +78,7 @@ const ar: Messages = {
   "followup.event.read": "قرأ المحادثة",
   "followup.event.received": "كتب رسالة",
   "followup.queue.unread": "رسائل جديدة: {count}",
-  "followup.queue.waitingForUs": "بانتظار ردّنا (رسالة من المُبلِّغ بلا رد)",
+  "followup.queue.waitingForUs": "بانتظار ردّنا",
   "queue.filter.waiting": "المحادثة",
 };
 
