@@ -159,6 +159,8 @@ describe("a change to the rules", () => {
       ],
       [{ countries: "MR mauritanie" }, "rule-countries", fr["rules.error.countries"]],
       [{ name: " " }, "rule-name", fr["rules.error.name_missing"]],
+      // A right-to-left override would make the name read otherwise than it is stored ("Trojan source").
+      [{ name: "Pêche \u202e: refuge" }, "rule-name", fr["rules.error.name_control"]],
     ];
     for (const [patch, field, message] of cases) {
       const answer = await post(admin, RULES, {

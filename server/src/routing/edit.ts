@@ -1,3 +1,4 @@
+import { boundedText, codePointLength } from "@balagh/shared";
 import { asc, eq } from "drizzle-orm";
 import { auditedBatch } from "../audit/append.js";
 import { agencies, routingRules } from "../db/schema.js";
@@ -26,6 +27,7 @@ export type RuleField = (typeof RULE_FIELDS)[number];
 export type RuleProblem =
   | "name_missing"
   | "name_too_long"
+  | "name_control"
   | "agency_unknown"
   | "agency_disabled"
   | "role_unknown"
@@ -79,7 +81,9 @@ const validate = async (db: AppDb, draft: RuleDraft) => {
   const errors: { field: RuleField; problem: RuleProblem }[] = [];
   const name = draft.name.trim();
   if (name === "") errors.push({ field: "name", problem: "name_missing" });
-  else if ([...name].length > NAME_MAX) errors.push({ field: "name", problem: "name_too_long" });
+  else if (codePointLength(name) > NAME_MAX) errors.push({ field: "name", problem: "name_too_long" });
+  // Staff read the name as the reason of each route: no bidi override may make it read otherwise.
+  else if (!boundedText(NAME_MAX).safeParse(name).success) errors.push({ field: "name", problem: "name_control" });
   const [agency] = await db
     .select({ id: agencies.id, disabled: agencies.disabled })
     .from(agencies)
