@@ -244,6 +244,12 @@ describe("the conversation in French and Arabic", () => {
       const context = await browser.newContext(options);
       try {
         const page = await signIn(context, email);
+        if (name === "laptop") {
+          await page.goto(`${hotline}/console/tips/${tip.id}`);
+          await page.getByLabel(fr["followup.reply.label"]).fill("Merci. Où dorment-ils, dans quel quartier ?");
+          await page.getByRole("button", { name: fr["followup.reply.submit"] }).click();
+          await page.getByText(fr["followup.done"]).waitFor();
+        }
         for (const [language, endonym] of [
           ["fr", "Français"],
           ["ar", "العربية"],
