@@ -88,24 +88,27 @@ const ANSWERS: Record<string, TipInput> = {
 };
 
 describe("a tip typed in from a call", () => {
-  it.each(Object.entries(ANSWERS))("%s: the same triage and routing as the same answers from the widget", async (_, tip) => {
-    await testApp.exec(
-      "update agencies set webhook_url = 'https://hooks.example.mr/balagh' where webhook_url is null",
-    );
-    const fromWeb = await fileTip(testApp, tip);
-    const supervisor = await as("supervisor");
-    const answer = await postIntake(testApp, supervisor, intakeFields(tip, "phone"));
-    expect(answer.status).toBe(201);
-    const fromPhone = await newestTipId();
-    expect(fromPhone).not.toBe(fromWeb);
+  it.each(Object.entries(ANSWERS))(
+    "%s: the same triage and routing as the same answers from the widget",
+    async (_, tip) => {
+      await testApp.exec(
+        "update agencies set webhook_url = 'https://hooks.example.mr/balagh' where webhook_url is null",
+      );
+      const fromWeb = await fileTip(testApp, tip);
+      const supervisor = await as("supervisor");
+      const answer = await postIntake(testApp, supervisor, intakeFields(tip, "phone"));
+      expect(answer.status).toBe(201);
+      const fromPhone = await newestTipId();
+      expect(fromPhone).not.toBe(fromWeb);
 
-    const web = await decisionsOf(fromWeb);
-    const phone = await decisionsOf(fromPhone);
-    expect(phone.tip).toEqual(web.tip);
-    expect(phone.routes).toEqual(web.routes);
-    expect(phone.routes.length).toBeGreaterThan(0);
-    expect(phone.deliveries).toEqual(web.deliveries);
-  });
+      const web = await decisionsOf(fromWeb);
+      const phone = await decisionsOf(fromPhone);
+      expect(phone.tip).toEqual(web.tip);
+      expect(phone.routes).toEqual(web.routes);
+      expect(phone.routes.length).toBeGreaterThan(0);
+      expect(phone.deliveries).toEqual(web.deliveries);
+    },
+  );
 
   it("records its channel and its author, audited in the same commit as the tip", async () => {
     const supervisor = await as("supervisor");
@@ -149,7 +152,10 @@ describe("a tip typed in from a call", () => {
     expect(html).toContain(fr["intake.receipt.notYours"]);
     expect(html).not.toContain(`href="/console/tips/`);
     const row = (
-      await testApp.exec({ sql: "select channel, entered_by from tips where id = ?", args: [await newestTipId()] } as never)
+      await testApp.exec({
+        sql: "select channel, entered_by from tips where id = ?",
+        args: [await newestTipId()],
+      } as never)
     ).rows[0];
     expect(row).toMatchObject({ channel: "partner_referral", entered_by: ids.agentY });
   });
@@ -198,6 +204,29 @@ describe("the receipt", () => {
   });
 });
 
+describe("the reporter's side", () => {
+  it("the receipt read to the caller opens their follow-up, which never names who entered the tip", async () => {
+    const supervisor = await as("supervisor");
+    const answer = await postIntake(testApp, supervisor, intakeFields(validTip(), "walk_in"));
+    const receipt = receiptOn(await answer.text());
+    const session = await testApp.app.request("/api/v1/followup/session", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Test-Client-Address": "203.0.113.9" },
+      body: JSON.stringify({ receipt: receipt.replace(/(\d{4})(?=\d)/g, "$1 ") }),
+    });
+    expect(session.status).toBe(201);
+    const { token } = (await session.json()) as { token: string };
+    const followup = await testApp.app.request("/api/v1/followup", {
+      headers: { Authorization: `Bearer ${token}`, "X-Test-Client-Address": "203.0.113.9" },
+    });
+    expect(followup.status).toBe(200);
+    const body = await followup.text();
+    for (const secret of [ids.supervisor, "duty@hotline.mr", "walk_in", "hotline-intake", "enteredBy", "entered_by"]) {
+      expect(body).not.toContain(secret);
+    }
+  });
+});
+
 describe("the workspace and the queue", () => {
   it("show the channel and who entered it", async () => {
     const supervisor = await as("supervisor");
@@ -218,7 +247,16 @@ describe("the form", () => {
   it("asks every question, the answers in the widget's words, in the member's language", async () => {
     const agentX = await as("agentX");
     const html = await (await agentX.get("/console/intake")).text();
-    for (const name of ["channel", "dangerNow", "reporterRole", "country", "when", "childInvolved", "narrative", "disclosure"]) {
+    for (const name of [
+      "channel",
+      "dangerNow",
+      "reporterRole",
+      "country",
+      "when",
+      "childInvolved",
+      "narrative",
+      "disclosure",
+    ]) {
       expect(html).toContain(`name="${name}"`);
     }
     // The widget's French words for an answer (shared/src/i18n/fr.ts), read out to the caller.

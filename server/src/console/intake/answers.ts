@@ -167,10 +167,22 @@ const fieldOfPath = (path: string) => FIELD_OF_PATH[path] ?? FIELD_OF_PATH[path.
 const textMessage = (t: Translate, field: string, value: string) => {
   if (value.trim() === "")
     return field === "contactMeans" ? t("intake.error.contactMeans") : t("intake.error.required");
-  const max = field === "narrative" ? NARRATIVE_MAX : field === "contactMeans" ? 500 : SHORT_TEXT_MAX;
+  const max = field === "narrative" ? NARRATIVE_MAX : SHORT_TEXT_MAX;
   const length = codePointLength(value);
   if (length > max) return t("tip.error.tooLong", { length, max });
   return t("tip.error.control");
+};
+
+/** The question a choice answers, so that each message in the summary says which one it is about. */
+const QUESTION: Record<string, Parameters<Translate>[0]> = {
+  channel: "intake.channel.legend",
+  language: "intake.language.label",
+  dangerNow: "intake.danger.legend",
+  reporterRole: "intake.role.legend",
+  country: "intake.where.country",
+  when: "intake.when.legend",
+  childInvolved: "intake.child.legend",
+  disclosure: "intake.disclosure.legend",
 };
 
 const messageFor = (t: Translate, field: string, form: IntakeForm) => {
@@ -180,7 +192,8 @@ const messageFor = (t: Translate, field: string, form: IntakeForm) => {
   if (field === "contact") return t("intake.error.anonymousContact");
   if (field === "victimConsentPolice" && one(form, "reporterRole") === "victim") return t("intake.error.consent");
   if (field === "safeToContact" && one(form, "safeToContact") === "") return t("intake.error.safe");
-  return t("intake.error.chooseOne");
+  const question = QUESTION[field];
+  return question ? t("intake.error.chooseFor", { question: t(question) }) : t("intake.error.chooseOne");
 };
 
 /**

@@ -15,7 +15,7 @@ export const receiptPage = (c: Context<ViewerEnv>, entered: { tipId: string; rec
   return renderPage(
     c,
     { title: t("intake.receipt.title"), status: 201, here: "/console/intake" },
-    <div class="narrow">
+    <div class="intake-receipt">
       <link rel="stylesheet" href={INTAKE_CSS_PATH} />
       <h1>{t("intake.receipt.title")}</h1>
       <div class="receipt-box">

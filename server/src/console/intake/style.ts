@@ -18,9 +18,10 @@ export const INTAKE_CSS = `
 .intake-checkbox input { width: 24px; height: 24px; margin: 2px 0 0; flex: none; accent-color: #0b0c0c; }
 .intake-checkbox label { cursor: pointer; }
 .intake-multiple { min-height: 9em; }
-.receipt-box { border: 5px solid #00703c; padding: 20px; margin: 20px 0 30px; max-width: 40em; }
+.intake-receipt { max-width: 48em; }
+.receipt-box { border: 5px solid #00703c; padding: 20px; margin: 20px 0 30px; }
 .receipt-box__label { font-weight: 700; margin: 0 0 10px; }
-.receipt-digits { font-family: ui-monospace, "SF Mono", Menlo, Consolas, monospace; font-size: clamp(1.75rem, 7.5vw, 3rem);
+.receipt-digits { font-family: ui-monospace, "SF Mono", Menlo, Consolas, monospace; font-size: clamp(1.5rem, 7vw, 2.75rem);
   font-weight: 700; letter-spacing: 0.05em; line-height: 1.3; margin: 0; direction: ltr; unicode-bidi: isolate; }
 .receipt-digits__group { display: inline-block; margin-inline-end: 0.6em; white-space: nowrap; }
 .receipt-digits__group:last-child { margin-inline-end: 0; }
