@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { purgeExpired } from "../../server/src/maintenance/purge.js";
 import { addNote } from "../../server/src/tips/actions.js";
 import { addStaff, manualClock } from "../fixtures/console.js";
 import { fileTip, reporter, tokenFor } from "../fixtures/followup-api.js";
@@ -61,6 +62,19 @@ describe("opening a follow-up session with the receipt", () => {
     expect(await ended.json()).toMatchObject({ error: { code: "unauthorized" } });
     const files = readdirSync(t.dir).map((name) => readFileSync(join(t.dir, name)).toString("latin1"));
     expect(files.join("\n")).not.toContain(token);
+  });
+
+  it("is purged once it has ended: when a reporter came back is kept no longer than the session", async () => {
+    const clock = manualClock();
+    t = await createTestApp({ now: clock.now });
+    const { receipt } = await fileTip(t);
+    await tokenFor(t, receipt);
+    clock.advance(29 * MINUTE);
+    await purgeExpired(t.db, clock.now());
+    expect(await t.count("followup_sessions")).toBe(1);
+    clock.advance(2 * MINUTE);
+    await purgeExpired(t.db, clock.now());
+    expect(await t.count("followup_sessions")).toBe(0);
   });
 
   it("refuses a forged, malformed or missing token with 401 JSON, and no token reads another tip", async () => {
