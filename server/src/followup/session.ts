@@ -58,7 +58,8 @@ export const sessionEnded = () =>
     headers: { "WWW-Authenticate": 'Bearer realm="followup"' },
   });
 
-const BEARER = /^Bearer ([A-Za-z0-9_-]{43})$/;
+// The scheme is case-insensitive (RFC 9110); the token is 256 bits in base64url.
+const BEARER = /^Bearer +([A-Za-z0-9_-]{43})$/i;
 
 /** The tip of a live session named by `Authorization: Bearer <token>`, or 401 (missing, forged or expired alike). */
 export const tipOfSession = async (services: Services, authorization: string | undefined): Promise<string> => {

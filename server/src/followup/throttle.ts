@@ -27,15 +27,12 @@ export const LOOKUPS_PER_MINUTE = 600;
 /** Under attack, each client gets one look per ten minutes: a right receipt still opens at its first try. */
 export const UNDER_ATTACK: RateLimit = { max: 1, windowSeconds: 10 * MINUTE };
 
-const refused = (seconds: number) =>
-  new ApiError(
-    429,
-    "rate_limited",
-    `Too many tries from this connection. Please wait ${seconds} seconds and try again.`,
-    {
-      headers: { "Retry-After": String(seconds) },
-    },
-  );
+const refused = (seconds: number) => {
+  const wait = seconds < 120 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+  return new ApiError(429, "rate_limited", `Too many tries from this connection. Please wait ${wait} and try again.`, {
+    headers: { "Retry-After": String(seconds) },
+  });
+};
 
 /** Takes one attempt for this client (a keyed hash of its address, never the address), or throws 429 with Retry-After. */
 export const takeReceiptAttempt = async (services: Services, address: string | undefined): Promise<void> => {
