@@ -224,6 +224,7 @@ describe("a change to the rules", () => {
     expect(edited.status).toBe(303);
     const [update] = await auditEntries("rule.update", ruleId);
     expect(update?.details).toMatchObject({
+      changed: ["name", "agency", "role", "conditions"],
       before: { name: "Pêche : refuge", agency: "mr-ngo-shelter", role: "notify" },
       after: {
         name: "Pêche : OIM",

@@ -141,10 +141,14 @@ export const updateRule = async (ctx: Ctx, id: string, draft: RuleDraft): Promis
   const { errors, rule } = await validate(ctx.db, draft);
   if (!rule) return { ok: false, reason: "invalid", errors };
   const after = auditView({ ...before, ...rule, agencySlug: await slugOf(ctx.db, rule.agencyId) });
+  const previous = auditView(before);
+  const changed = (Object.keys(after) as (keyof typeof after)[]).filter(
+    (key) => JSON.stringify(previous[key]) !== JSON.stringify(after[key]),
+  );
   await auditedBatch(
     ctx.db,
     () => [ctx.db.update(routingRules).set(rule).where(eq(routingRules.id, id))],
-    { actor: ctx.actor, action: "rule.update", subject: id, details: { before: auditView(before), after } },
+    { actor: ctx.actor, action: "rule.update", subject: id, details: { changed, before: previous, after } },
     ctx.now,
   );
   return { ok: true, id };
