@@ -237,6 +237,7 @@ describe("the workspace and the queue", () => {
     expect(workspace).toContain(fr["intake.channel.phone"]);
     expect(workspace).toContain(fr["intake.tip.enteredBy"]);
     expect(workspace).toContain("duty@hotline.mr");
+    expect(workspace).toContain(`duty@hotline.mr</strong> ${fr["intake.event.created"]}`);
     const queue = await (await supervisor.get("/console")).text();
     const line = queue.match(new RegExp(`<li[^>]*data-tip-id="${id}"[\\s\\S]*?</li>`))?.[0] ?? "";
     expect(line).toContain(fr["intake.channel.phone"]);

@@ -100,7 +100,8 @@ describe("adding an agency to a tip", () => {
     expect(sent[0]?.event).toBe("tip.routed");
     expect(sent[0]?.payload.tip).toMatchObject({ id: tipId, role: "notify" });
     expect(JSON.stringify(sent[0]?.payload)).not.toContain("pirogue");
-    expect((await agentY.get(`/console/tips/${tipId}`)).status).toBe(200);
+    const workspace = await (await agentY.get(`/console/tips/${tipId}`)).text();
+    expect(workspace).toContain(`duty@hotline.mr</strong> ${fr["reroute.event.add"]}`);
 
     expect(await auditOf(tipId)).toEqual([
       {
