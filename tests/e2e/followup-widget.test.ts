@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { formatReceipt } from "@balagh/shared";
@@ -30,6 +31,9 @@ import {
 import { type FakeHcaptcha, startFakeHcaptcha } from "../fixtures/fake-hcaptcha.js";
 import { startServerProcess } from "../fixtures/server-process.js";
 import { submission, validTip } from "../fixtures/tips.js";
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 
 /** The follow-up screens' own words (their catalog loads with them). */
 const FOLLOWUP: Record<Lang, FollowupCatalog> = { fr: followupFr, ar: followupAr };
@@ -205,6 +209,19 @@ const recordFollowupCalls = (context: BrowserContext) => {
     });
   });
   return calls;
+};
+
+/** axe-core inside the form's document (as tests/e2e/axe.test.ts runs it): WCAG 2.x A and AA violations. */
+const audit = async (frame: Frame, state: string) => {
+  if (!(await frame.evaluate(() => "axe" in window))) await frame.evaluate(AXE_SOURCE);
+  const violations = await frame.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
+    const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+    return result.violations.map(
+      (v) => `${v.id}: ${v.help} :: ${v.nodes.map((n) => n.html.slice(0, 120)).join(" | ")}`,
+    );
+  }, WCAG_A_AA);
+  return violations.map((v) => `${state} ${v}`);
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -470,6 +487,44 @@ describe("the reporter comes back with the receipt (real Chromium, a real server
       expect(await open.isDisabled()).toBe(true);
       expect(await receiptField(frame, "ar").inputValue()).toBe(typed);
       await shoot(page, "ar-5-too-many-tries");
+    } finally {
+      await context.close();
+    }
+  });
+
+  it.each(["fr", "ar"] as const)("axe-core WCAG 2.2 A/AA on every follow-up screen and state (%s)", async (lang) => {
+    const { receipt, tipId } = await fileTip(lang);
+    const question = lang === "ar" ? "هل الأطفال في خطر الآن؟" : "Les enfants sont-ils en danger ?";
+    expect(await hotlineReplies(tipId, question)).toEqual({ ok: true });
+    const context = await newPhone();
+    try {
+      const { page, frame } = await openFullPage(context, lang);
+      const found: string[] = [];
+      await startFollowup(frame, lang);
+      found.push(...(await audit(frame, "entry")));
+      await receiptField(frame, lang).fill("12");
+      await frame.getByRole("button", { name: FOLLOWUP[lang]["entry.open"], exact: true }).click();
+      await frame.locator("main").getByText(FOLLOWUP[lang]["entry.format"], { exact: true }).waitFor();
+      found.push(...(await audit(frame, "entry-error")));
+      await receiptField(frame, lang).fill("");
+      await typeReceiptAndOpen(page, frame, lang, receipt);
+      await frame.locator(".from-hotline").nth(1).waitFor();
+      found.push(...(await audit(frame, "conversation")));
+      await frame.getByRole("button", { name: FOLLOWUP[lang]["reply.send"], exact: true }).click();
+      await frame.locator("main").getByText(CATALOGS[lang]["error.required"], { exact: true }).waitFor();
+      found.push(...(await audit(frame, "reply-error")));
+      await sendReply(frame, lang, lang === "ar" ? "نعم، الليلة." : "Oui, ce soir.");
+      await frame.locator("main").getByText(FOLLOWUP[lang]["reply.sent"], { exact: true }).waitFor();
+      found.push(...(await audit(frame, "reply-sent")));
+      await replyField(frame, lang).fill(lang === "ar" ? "سأكتب المزيد" : "J’écris encore");
+      await database.client.execute({
+        sql: "update followup_sessions set expires_at = 0 where tip_id = ?",
+        args: [tipId],
+      });
+      await frame.getByRole("button", { name: FOLLOWUP[lang]["reply.send"], exact: true }).click();
+      await frame.locator("#followup-expired").waitFor();
+      found.push(...(await audit(frame, "expired")));
+      expect(found).toEqual([]);
     } finally {
       await context.close();
     }
