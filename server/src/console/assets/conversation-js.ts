@@ -41,7 +41,12 @@ export const CONVERSATION_JS = `"use strict";
       const current = document.getElementById("conversation-messages");
       if (!fresh || !current) return;
       current.replaceWith(document.importNode(fresh, true));
-      if (notice) notice.hidden = false;
+      if (notice && !notice.textContent) {
+        const line = document.createElement("p");
+        line.textContent = notice.dataset.text || "";
+        notice.className = "notice";
+        notice.append(line);
+      }
     } catch {
     } finally {
       drawing = false;

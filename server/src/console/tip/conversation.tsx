@@ -162,9 +162,8 @@ export const ConversationSection = ({
           )}
         </p>
       )}
-      <div id="conversation-live" class="notice" role="status" hidden>
-        <p>{t("followup.live.arrived")}</p>
-      </div>
+      {/* Empty until the script fills it: a status region present from the start is announced when it changes. */}
+      <div id="conversation-live" role="status" data-text={t("followup.live.arrived")} />
       <ConversationMessages t={t} language={language} view={view} />
       <section class="reply" aria-labelledby="reply-title">
         <h3 id="reply-title">{t("followup.reply.title")}</h3>
