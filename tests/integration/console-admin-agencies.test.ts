@@ -245,7 +245,9 @@ describe("an agency's webhook", () => {
     const answer = await post(`${AGENCIES}/${id}/webhook`, { url: "ftp://agency.example/hook" }, `${AGENCIES}/${id}`);
     expect(answer.status).toBe(422);
     const page = await answer.text();
-    expect(besideField(page, "url")).toMatch(/^Cette adresse est refusée : .*https:\/\//);
+    expect(besideField(page, "url")).toMatch(
+      /^Cette adresse est refusée \(raison technique, en anglais : \u2066.*https:\/\/.*\u2069\)$/,
+    );
     expect(fieldValue(page, "url")).toBe("ftp://agency.example/hook");
     expect((await agencyRow(AGENCY_X))?.webhook_url).toBeNull();
   });

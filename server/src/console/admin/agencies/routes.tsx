@@ -71,7 +71,9 @@ export const agenciesAdminRoutes = (services: Services) => {
       const policy = { production: services.webhooks.production };
       const set = await setWebhook(db, services.keys, agency, url, policy, { ...who(c), rotate });
       if (set.ok) return webhookSecretPage(c, { agency, url: set.url, secret: set.secret, rotated: rotate });
-      const errors = [{ field: "url", message: textOf(c)("agencies.webhook.refused", { reason: set.error }) }];
+      // The policy's reason is English; isolated, it reads left to right inside an Arabic sentence.
+      const reason = `\u2066${set.error}\u2069`;
+      const errors = [{ field: "url", message: textOf(c)("agencies.webhook.refused", { reason }) }];
       return agencyPage(c, { agency, errors, webhookUrl: url });
     });
 

@@ -104,7 +104,7 @@ const en = {
   "agencies.webhook.url.hint":
     "An https:// address of the agency's system. Setting it makes a new signing secret, shown once.",
   "agencies.webhook.set": "Set the address and make a new secret",
-  "agencies.webhook.refused": "This address is refused: {reason}",
+  "agencies.webhook.refused": "This address is refused (technical reason, in English: {reason})",
   "agencies.webhook.rotate": "Make a new secret",
   "agencies.webhook.rotate.hint":
     "If the secret may have leaked: the old one stops working at once, so give the new one to the agency straight away.",
@@ -288,7 +288,7 @@ const fr: Messages = {
   "agencies.webhook.url.hint":
     "Une adresse https:// du système de l’agence. L’enregistrer crée un nouveau secret de signature, affiché une seule fois.",
   "agencies.webhook.set": "Enregistrer l’adresse et créer un secret",
-  "agencies.webhook.refused": "Cette adresse est refusée : {reason}",
+  "agencies.webhook.refused": "Cette adresse est refusée (raison technique, en anglais : {reason})",
   "agencies.webhook.rotate": "Créer un nouveau secret",
   "agencies.webhook.rotate.hint":
     "Si le secret a pu fuiter : l’ancien cesse aussitôt de fonctionner, donnez donc le nouveau à l’agence sans attendre.",
@@ -444,7 +444,7 @@ const ar: Messages = {
   "agencies.country": "البلد",
   "agencies.country.hint": "رمز ISO من حرفين، مثل MR",
   "agencies.phone": "الهاتف (اختياري)",
-  "agencies.phone.hint": "كما يطلبه الموظفون، مثل ‎+222 45 25 00 00",
+  "agencies.phone.hint": "كما يطلبه الموظفون، مثل \u2066+222 45 25 00 00\u2069",
   "agencies.unverified": "لم يُتحقَّق منها بعد",
   "agencies.unverified.hint": "يُنبَّه الموظفون إلى أن الخط الساخن لم يؤكد بعد بيانات الاتصال بهذه الجهة.",
   "agencies.fallback": "الجهة الاحتياطية",
@@ -466,7 +466,7 @@ const ar: Messages = {
   "agencies.webhook.url": "عنوان الـwebhook",
   "agencies.webhook.url.hint": "عنوان ‎https://‎ لنظام الجهة. حفظه يُنشئ سرّ توقيع جديدًا يظهر مرة واحدة.",
   "agencies.webhook.set": "حفظ العنوان وإنشاء سرّ جديد",
-  "agencies.webhook.refused": "هذا العنوان مرفوض: {reason}",
+  "agencies.webhook.refused": "هذا العنوان مرفوض (السبب التقني، بالإنجليزية: {reason})",
   "agencies.webhook.rotate": "إنشاء سرّ جديد",
   "agencies.webhook.rotate.hint": "إذا احتُمل تسرّب السرّ: يتوقف القديم فورًا، فأعطِ الجديد للجهة دون تأخير.",
   "agencies.webhook.clear": "إيقاف الإرسال إلى هذه الجهة",
