@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { purgeExpired } from "../../server/src/maintenance/purge.js";
 import { addNote } from "../../server/src/tips/actions.js";
+import { replyToReporter } from "../../server/src/tips/conversation.js";
 import { addStaff, manualClock } from "../fixtures/console.js";
 import { fileTip, reporter, tokenFor } from "../fixtures/followup-api.js";
 import { createTestApp, type TestApp } from "../fixtures/test-app.js";
@@ -128,23 +129,19 @@ describe("what the reporter reads", () => {
   it("never the triage, the agencies, staff or internal notes", async () => {
     t = await createTestApp();
     const { receipt, tipId } = await fileTip(t, validTip({ language: "fr" }));
-    const member = await addStaff(t, {
-      email: "superviseur@hotline.example",
-      password: "correct horse battery",
-      role: "supervisor",
-    });
+    await addStaff(t, { email: "superviseur@hotline.example", password: "correct horse battery", role: "supervisor" });
     const staffId = String(
       (await t.exec("select id from staff where email = 'superviseur@hotline.example'")).rows[0]?.id,
     );
-    expect(member).toBeDefined();
+    const staff = {
+      db: t.db,
+      keys: t.keys,
+      viewer: { kind: "staff", id: staffId, role: "supervisor", agencyId: null },
+    } as const;
     const note = "Note-interne-7781 : la police connaît déjà le maître";
-    expect(
-      await addNote(
-        { db: t.db, keys: t.keys, viewer: { kind: "staff", id: staffId, role: "supervisor", agencyId: null } },
-        tipId,
-        note,
-      ),
-    ).toEqual({ ok: true });
+    expect(await addNote(staff, tipId, note)).toEqual({ ok: true });
+    const reply = "Merci. Pouvez-vous nous dire à quelle heure les enfants arrivent au carrefour ?";
+    expect(await replyToReporter(staff, tipId, reply)).toEqual({ ok: true });
     const token = await tokenFor(t, receipt);
     const response = await reporter(t).read(token);
     expect(response.status).toBe(200);
@@ -163,6 +160,9 @@ describe("what the reporter reads", () => {
     ]) {
       expect(text).not.toContain(needle);
     }
-    expect(JSON.parse(text).messages[0].body).toMatch(/signalement/);
+    const { messages } = JSON.parse(text) as { messages: Record<string, unknown>[] };
+    expect(messages[0]?.body).toMatch(/signalement/);
+    // The staff's reply, as the console writes it: from "the hotline", no one by name.
+    expect(messages.slice(1)).toEqual([{ from: "hotline", body: reply, sentAt: expect.any(String), automatic: false }]);
   });
 });
