@@ -102,6 +102,14 @@ describe("a reporter's message", () => {
     expect((await tipRow(tipId)).unread_messages).toBe(1);
     expect(await auditOf(tipId)).toHaveLength(1);
 
+    // Sent twice at the same moment (a double tap): one message, the same answer to both.
+    const twice = { "Idempotency-Key": "0b7d7d0e-double-tap" };
+    const both = await Promise.all([0, 1].map(() => reporter(t).send(token, "Deux fois ?", twice)));
+    expect(both.map((r) => r.status)).toEqual([201, 201]);
+    const [a, b] = await Promise.all(both.map((r) => r.text()));
+    expect(a).toBe(b);
+    expect(await t.count("messages")).toBe(2);
+
     const withoutKey = await t.app.request("/api/v1/followup/messages", {
       method: "POST",
       headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
@@ -110,7 +118,7 @@ describe("a reporter's message", () => {
     expect(withoutKey.status).toBe(422);
     expect(await withoutKey.json()).toMatchObject({ error: { code: "validation_failed" } });
     expect((await reporter(t).send(token, "Clé trop courte", { "Idempotency-Key": "short" })).status).toBe(422);
-    expect(await t.count("messages")).toBe(1);
+    expect(await t.count("messages")).toBe(2);
   });
 });
 
