@@ -529,4 +529,30 @@ describe("the reporter comes back with the receipt (real Chromium, a real server
       await context.close();
     }
   });
+
+  it("switching language keeps the report open and the reply typed; closing it forgets the session", async () => {
+    const { receipt } = await fileTip("fr");
+    const context = await newPhone();
+    const calls = recordFollowupCalls(context);
+    try {
+      const { frame } = await openFullPage(context, "fr");
+      await startFollowup(frame, "fr");
+      await typeReceiptAndOpen(frame.page(), frame, "fr", receipt);
+      await replyField(frame, "fr").fill("Le camion est bleu.");
+      await frame.getByRole("combobox", { name: CATALOGS.fr["language.label"] }).selectOption("ar");
+      await heading(frame, followupAr["status.title"]).waitFor();
+      expect(await replyField(frame, "ar").inputValue()).toBe("Le camion est bleu.");
+      await frame.locator("main").getByText(followupAr["status.received.text"], { exact: true }).waitFor();
+
+      await frame.getByRole("button", { name: followupAr["close.button"], exact: true }).click();
+      await heading(frame, CATALOGS.ar["danger.title"]).waitFor();
+      await startFollowup(frame, "ar");
+      // A new start: the number asked for again, nothing kept from the closed report.
+      expect(await receiptField(frame, "ar").inputValue()).toBe("");
+      expect(await frame.locator("main").textContent()).not.toContain("Le camion est bleu.");
+      expect(calls.filter((c) => c.path === "/api/v1/followup/session")).toHaveLength(1);
+    } finally {
+      await context.close();
+    }
+  });
 });
