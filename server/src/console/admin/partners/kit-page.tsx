@@ -24,7 +24,9 @@ const Settings = ({ t, partner }: { t: Translate; partner: Partner }) => {
       t("partners.field.allowedOrigins"),
       <ul class="plain-list">
         {partner.allowedOrigins.map((o) => (
-          <li class="code">{o}</li>
+          <li>
+            <span class="code">{o}</span>
+          </li>
         ))}
       </ul>,
     ],

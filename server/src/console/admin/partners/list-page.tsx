@@ -47,7 +47,9 @@ export const partnerListPage = (c: Context, list: Partner[]) => {
                 <td>
                   <ul class="plain-list">
                     {p.allowedOrigins.map((origin) => (
-                      <li class="code">{origin}</li>
+                      <li>
+                        <span class="code">{origin}</span>
+                      </li>
                     ))}
                   </ul>
                 </td>
