@@ -62,7 +62,7 @@ describe("guessing receipts", () => {
     });
   });
 
-  it("past a ceiling of failures per minute, every client's failure costs more, and a right receipt still opens", async () => {
+  it("past a ceiling of receipts looked up a minute, every client gets fewer tries, and a right receipt still opens", async () => {
     const clock = manualClock();
     t = await createTestApp({ now: clock.now });
     const { receipt } = await fileTip(t);
