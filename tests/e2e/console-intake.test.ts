@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateMasterKey } from "../../server/src/security/keys.js";
 import { createStaffWithCli } from "../fixtures/balagh-cli.js";
 import { launchBrowser } from "../fixtures/browser.js";
+import { totpCode } from "../fixtures/console.js";
 import { AGENCY_X } from "../fixtures/console-workspace.js";
 import { type FakeHcaptcha, startFakeHcaptcha } from "../fixtures/fake-hcaptcha.js";
 import { startServerProcess } from "../fixtures/server-process.js";
@@ -30,6 +31,8 @@ let hotline: string;
 let browser: Browser;
 let context: BrowserContext;
 let agent: Page;
+let supervisorContext: BrowserContext;
+let supervisor: Page;
 const env: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -43,7 +46,21 @@ beforeAll(async () => {
   ]);
   hotline = `http://localhost:${server.port}`;
   db = createClient({ url: env.DATABASE_URL });
-  await createStaffWithCli(env, { email: "agent.x@agency.mr", role: "agent", agency: AGENCY_X, password: PASSWORD });
+  await Promise.all([
+    createStaffWithCli(env, { email: "agent.x@agency.mr", role: "agent", agency: AGENCY_X, password: PASSWORD }),
+    createStaffWithCli(env, { email: "duty@hotline.mr", role: "supervisor", password: PASSWORD }),
+  ]);
+  supervisorContext = await browser.newContext({ viewport: LAPTOP, locale: "fr-FR" });
+  supervisor = await supervisorContext.newPage();
+  await supervisor.goto(`${hotline}/console/sign-in?lang=fr`);
+  await supervisor.getByLabel(fr["signIn.email"]).fill("duty@hotline.mr");
+  await supervisor.getByLabel(fr["signIn.password"], { exact: true }).fill(PASSWORD);
+  await supervisor.getByRole("button", { name: fr["signIn.submit"] }).click();
+  await supervisor.locator(".setup-key").waitFor({ timeout: 10_000 });
+  const key = ((await supervisor.locator(".setup-key").textContent()) ?? "").replaceAll(" ", "");
+  await supervisor.getByLabel(fr["code.label"]).fill(totpCode(key, new Date()));
+  await supervisor.getByRole("button", { name: fr["enrol.submit"] }).click();
+  await supervisor.waitForURL(`${hotline}/console`);
   context = await browser.newContext({ viewport: LAPTOP, locale: "fr-FR" });
   agent = await context.newPage();
   await agent.goto(`${hotline}/console/sign-in?lang=fr`);
@@ -55,6 +72,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await context?.close();
+  await supervisorContext?.close();
   db?.close();
   await browser?.close();
   await server?.stop();
@@ -133,11 +151,11 @@ describe("an agency officer takes a call", () => {
     expect(row).toMatchObject({ channel: "phone", email: "agent.x@agency.mr" });
 
     await page.goto(`${hotline}/console/tips/${row?.id}`);
-    const summary = await page.locator(".summary-list").first().innerText();
+    const summary = (await page.locator(".summary-list").first().textContent()) ?? "";
     expect(summary).toContain(fr["intake.tip.channel"]);
     expect(summary).toContain(fr["intake.channel.phone"]);
     expect(summary).toContain("agent.x@agency.mr");
-    await expect(page.locator(".narrative").innerText()).resolves.toBe(narrative);
+    await expect(page.locator(".narrative").textContent()).resolves.toBe(narrative);
     expect(await page.content()).not.toContain(groups.join(""));
   }, 120_000);
 });
@@ -182,6 +200,53 @@ describe("the intake pages in French and Arabic", () => {
       await snap(page, `${language}-receipt`);
     }
     await page.getByRole("button", { name: "Français" }).click();
+    expect(found, JSON.stringify(found, null, 2)).toEqual([]);
+  }, 120_000);
+});
+
+describe("re-routing in French and Arabic", () => {
+  it("a supervisor adds an agency from the workspace; the page has no WCAG 2.2 A/AA violation, with an error too", async () => {
+    const found: Awaited<ReturnType<typeof audit>> = [];
+    const page = supervisor;
+    const id = String((await db.execute("select id from tips order by rowid desc limit 1")).rows[0]?.id);
+    for (const [language, endonym] of [
+      ["fr", "Français"],
+      ["ar", "العربية"],
+    ] as const) {
+      const t = consoleCatalogs[language];
+      await page.goto(`${hotline}/console/tips/${id}`);
+      if (language === "ar") {
+        await page.getByRole("button", { name: endonym }).click();
+        await page.waitForLoadState();
+      }
+      await page.getByRole("link", { name: t["reroute.title"] }).click();
+      await page.waitForURL(`${hotline}/console/tips/${id}/agencies`);
+      await page.getByRole("button", { name: t["reroute.submit"] }).click();
+      await page.locator(".error-summary").waitFor();
+      found.push(...(await audit(page, `${language}/reroute-error`)));
+      await snap(page, `${language}-reroute-error`);
+      await question(page, t["reroute.change"]).getByLabel(t["reroute.add"]).check();
+      await page
+        .getByLabel(t["reroute.agency"], { exact: true })
+        .selectOption(language === "fr" ? "iom-mauritania" : "mr-coast-guard");
+      await page
+        .getByLabel(t["tip.form.reason"])
+        .fill(language === "fr" ? "Des migrants sont concernés" : "مهاجرون معنيون");
+      await page.getByRole("button", { name: t["reroute.submit"] }).click();
+      await page.getByRole("status").filter({ hasText: t["reroute.done"] }).waitFor();
+      found.push(...(await audit(page, `${language}/reroute-done`)));
+      await snap(page, `${language}-reroute-done`);
+      await page.goto(`${hotline}/console`);
+      await snap(page, `${language}-queue`);
+    }
+    await page.getByRole("button", { name: "Français" }).click();
+    const routes = await db.execute({
+      sql: "select a.slug from tip_routes r join agencies a on a.id = r.agency_id where r.tip_id = ?",
+      args: [id],
+    });
+    const slugs = routes.rows.map((r) => r.slug);
+    expect(slugs).toContain("iom-mauritania");
+    expect(slugs).toContain("mr-coast-guard");
     expect(found, JSON.stringify(found, null, 2)).toEqual([]);
   }, 120_000);
 });
