@@ -44,7 +44,9 @@ export const reroutePage = (c: Context<ViewerEnv>, tipId: string, choices: Rerou
       <ul class="route-list">
         {choices.routed.map((route) => (
           <li class="route">
-            <strong>{route.name}</strong>{" "}
+            <strong>
+              <bdi>{route.name}</bdi>
+            </strong>{" "}
             <span class="tag">{route.role === "primary" ? t("tip.route.primary") : t("tip.route.notify")}</span>
           </li>
         ))}
