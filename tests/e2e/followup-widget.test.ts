@@ -121,6 +121,7 @@ const storedReporterMessages = async (tipId: string) => {
 };
 
 const EASTERN_ARABIC = "٠١٢٣٤٥٦٧٨٩";
+const PERSIAN = "۰۱۲۳۴۵۶۷۸۹";
 /** The receipt as a reporter with an Arabic keyboard types it: Eastern Arabic digits, in groups. */
 const inEasternArabic = (receipt: string) =>
   formatReceipt(receipt).replace(/\d/g, (d) => EASTERN_ARABIC[Number(d)] ?? d);
@@ -365,8 +366,15 @@ describe("the reporter comes back with the receipt (real Chromium, a real server
         await shoot(page, `${lang}-4-expired`);
         expect(await storedReporterMessages(tipId)).toEqual([]);
 
-        // With dashes this time: any way the number is written opens it.
-        await typeReceiptAndOpen(page, frame, lang, formatReceipt(receipt).replace(/ /g, "-"));
+        // Written another way this time: with dashes, or pasted from a right-to-left page in Persian
+        // digits with the direction marks copying adds.
+        const again =
+          lang === "fr"
+            ? formatReceipt(receipt).replace(/ /g, "-")
+            : `\u200F${formatReceipt(receipt).replace(/\d/g, (d) => PERSIAN[Number(d)] ?? d)}\u200E`;
+        await receiptField(frame, lang).fill(again);
+        await frame.getByRole("button", { name: FOLLOWUP[lang]["entry.open"], exact: true }).click();
+        await heading(frame, FOLLOWUP[lang]["status.title"]).waitFor();
         expect(await replyField(frame, lang).inputValue()).toBe(reply);
         await frame.getByRole("button", { name: FOLLOWUP[lang]["reply.send"], exact: true }).click();
         await frame.locator("main").getByText(FOLLOWUP[lang]["reply.sent"], { exact: true }).waitFor();
