@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { consoleCatalogs, type TipInput } from "@balagh/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -133,6 +134,29 @@ describe("a tip typed in from a call", () => {
     expect(JSON.parse(String(audit[0]?.details))).toEqual({ channel: "walk_in" });
     // One commit, one clock reading: the entry's time is the tip's.
     expect(Number(audit[0]?.at)).toBe(Number(row?.created_at));
+    // The entry links into the chain as README's recipe says ("The audit log"), recomputed here.
+    const entry = (
+      await testApp.exec({
+        sql: "select seq, at, actor, action, subject, details, prev_hash, hash from audit_log where subject = ? and action = 'tip.create.staff'",
+        args: [id],
+      } as never)
+    ).rows[0];
+    const previous = (
+      await testApp.exec({
+        sql: "select hash from audit_log where seq < ? order by seq desc limit 1",
+        args: [entry?.seq],
+      } as never)
+    ).rows[0];
+    expect(entry?.prev_hash).toBe(previous?.hash ?? "0".repeat(64));
+    const recipe = JSON.stringify([
+      entry?.prev_hash,
+      Number(entry?.at),
+      entry?.actor,
+      entry?.action,
+      entry?.subject ?? null,
+      JSON.parse(String(entry?.details)),
+    ]);
+    expect(entry?.hash).toBe(createHash("sha256").update(recipe, "utf8").digest("hex"));
   });
 
   it("a tip from the widget stays `web`, with no author", async () => {
