@@ -364,6 +364,7 @@ describe("disabling a partner", () => {
     const kit = await (await admin.get("/console/admin/partners/to-disable")).text();
     expect(kit).toContain(fr["partners.kit.disabledNotice"].replaceAll("’", "’"));
     expect(kit).not.toContain('<iframe class="preview"');
+    expect(kit).not.toContain("/console/admin/partners/to-disable/poster");
 
     expect((await post("/console/admin/partners/to-disable/enable", {})).status).toBe(303);
     expect((await testApp.app.request("/api/v1/partners/to-disable/config")).status).toBe(200);

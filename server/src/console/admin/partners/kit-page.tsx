@@ -152,20 +152,24 @@ export const kitPage = (c: Context<ViewerEnv>, view: KitView) => {
 
       <h2>{t("partners.kit.poster")}</h2>
       <p>{t("partners.kit.posterLead")}</p>
-      <ul class="link-list">
-        {POSTER_SIZES.flatMap((size) =>
-          POSTER_LANGUAGES.map((lang) => (
-            <li>
-              <a href={posterPath(partner.key, size, lang)}>
-                {t("partners.kit.posterLink", {
-                  size: size.toUpperCase(),
-                  language: t(`partners.posterLanguage.${lang}`),
-                })}
-              </a>
-            </li>
-          )),
-        )}
-      </ul>
+      {partner.disabled ? (
+        <p>{t("partners.kit.posterDisabled")}</p>
+      ) : (
+        <ul class="link-list">
+          {POSTER_SIZES.flatMap((size) =>
+            POSTER_LANGUAGES.map((lang) => (
+              <li>
+                <a href={posterPath(partner.key, size, lang)}>
+                  {t("partners.kit.posterLink", {
+                    size: size.toUpperCase(),
+                    language: t(`partners.posterLanguage.${lang}`),
+                  })}
+                </a>
+              </li>
+            )),
+          )}
+        </ul>
+      )}
 
       <h2>{t("partners.kit.settings")}</h2>
       <Settings t={t} partner={partner} />

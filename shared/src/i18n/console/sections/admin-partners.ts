@@ -122,6 +122,7 @@ const en = {
   "partners.kit.posterLead":
     "A sheet to print and put up, with a QR code to the full page, the hotline's free number and the emergency numbers of the partner's country.",
   "partners.kit.posterLink": "{size} poster in {language}",
+  "partners.kit.posterDisabled": "No poster while the partner is disabled: its QR code would lead to nothing.",
   "partners.posterLanguage.fr": "French",
   "partners.posterLanguage.ar": "Arabic",
 
@@ -269,6 +270,8 @@ const fr: Messages = {
   "partners.kit.posterLead":
     "Une feuille à imprimer et à afficher, avec un code QR vers la page complète, le numéro gratuit de la permanence et les numéros d’urgence du pays du partenaire.",
   "partners.kit.posterLink": "Affiche {size} en {language}",
+  "partners.kit.posterDisabled":
+    "Pas d’affiche tant que le partenaire est désactivé : son code QR ne mènerait nulle part.",
   "partners.posterLanguage.fr": "français",
   "partners.posterLanguage.ar": "arabe",
 
@@ -406,6 +409,7 @@ const ar: Messages = {
   "partners.kit.posterLead":
     "ورقة للطباعة والتعليق، فيها رمز QR إلى الصفحة الكاملة، ورقم الخط المجاني، وأرقام الطوارئ في بلد الشريك.",
   "partners.kit.posterLink": "ملصق {size} باللغة {language}",
+  "partners.kit.posterDisabled": "لا ملصق ما دام الشريك معطَّلًا: لن يؤدي رمز QR الخاص به إلى أي مكان.",
   "partners.posterLanguage.fr": "الفرنسية",
   "partners.posterLanguage.ar": "العربية",
 
