@@ -23,6 +23,7 @@ export const INTAKE_CSS = `
 .receipt-box__label { font-weight: 700; margin: 0 0 10px; }
 .receipt-digits { font-family: ui-monospace, "SF Mono", Menlo, Consolas, monospace; font-size: clamp(1.5rem, 7vw, 2.75rem);
   font-weight: 700; letter-spacing: 0.05em; line-height: 1.3; margin: 0; direction: ltr; unicode-bidi: isolate; }
+html[dir="rtl"] .receipt-digits { text-align: right; }
 .receipt-digits__group { display: inline-block; margin-inline-end: 0.6em; white-space: nowrap; }
 .receipt-digits__group:last-child { margin-inline-end: 0; }
 `;
