@@ -151,6 +151,8 @@ const BAD: [string, Record<string, string | string[]>, string][] = [
   ["an empty key", { key: "" }, fr["partners.error.key.required"]],
   ["a key with capitals", { key: "ONG" }, fr["partners.error.key.pattern"]],
   ["a key with a slash", { key: "ong/x" }, fr["partners.error.key.pattern"]],
+  // GET /console/admin/partners/new is the form: a partner there would have no kit page.
+  ["the key new", { key: "new" }, fr["partners.error.key.reserved"]],
   ["an empty name", { name: "  " }, fr["partners.error.name.required"]],
   ["a name of 201 characters", { name: "n".repeat(201) }, fr["partners.error.name.tooLong"].replace("{max}", "200")],
   ["no origin", { allowedOrigins: "\n \n" }, fr["partners.error.allowedOrigins.required"]],

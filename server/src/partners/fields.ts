@@ -6,6 +6,9 @@ export const CAPTCHA_PROVIDERS = ["hcaptcha", "altcha"] as const;
 export type CaptchaProvider = (typeof CAPTCHA_PROVIDERS)[number];
 
 export const PARTNER_NAME_MAX = 200;
+
+/** Addresses of the console's own partner pages (/console/admin/partners/new): no partner's kit could live there. */
+const RESERVED_KEYS = ["new"];
 /** As shared's theme schema allows. */
 export const LAUNCHER_LABEL_MAX = 60;
 
@@ -42,7 +45,7 @@ export type PartnerField = keyof PartnerInput;
 
 export type PartnerProblem =
   | { field: PartnerField; code: "required" | "control" | "notAmong" }
-  | { field: "key"; code: "pattern" | "taken" }
+  | { field: "key"; code: "pattern" | "taken" | "reserved" }
   | { field: "name" | "launcherLabel"; code: "tooLong"; max: number }
   | { field: "allowedOrigins"; code: OriginProblem; line: number; value: string; suggestion: string }
   | { field: "allowedOrigins"; code: "duplicate"; line: number; value: string }
@@ -108,6 +111,7 @@ export const checkPartner = (input: PartnerInput, { keyTaken }: { keyTaken: bool
   const key = input.key.trim();
   if (need("key", key === "")) {
     if (!partnerKey.safeParse(key).success) problems.push({ field: "key", code: "pattern" });
+    else if (RESERVED_KEYS.includes(key)) problems.push({ field: "key", code: "reserved" });
     else if (keyTaken) problems.push({ field: "key", code: "taken" });
   }
   const name = input.name.trim();

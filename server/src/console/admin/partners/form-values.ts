@@ -52,6 +52,8 @@ const messageOf = (t: Translate, problem: PartnerProblem): string => {
       return t("partners.error.key.pattern");
     case "taken":
       return t("partners.error.key.taken");
+    case "reserved":
+      return t("partners.error.key.reserved");
     case "tooLong":
       return t(problem.field === "name" ? "partners.error.name.tooLong" : "partners.error.launcherLabel.tooLong", {
         max: problem.max,

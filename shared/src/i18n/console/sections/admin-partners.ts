@@ -48,6 +48,7 @@ const en = {
   "partners.error.key.pattern":
     "The key can only contain lower-case letters, digits and dashes, start with a letter or a digit, and be at most 63 characters",
   "partners.error.key.taken": "Another partner already has this key",
+  "partners.error.key.reserved": "This key is an address of the console itself: choose another",
   "partners.error.name.required": "Enter the partner's name",
   "partners.error.name.tooLong": "The name must be {max} characters or fewer",
   "partners.error.control": "Remove the line breaks and invisible characters",
@@ -190,6 +191,7 @@ const fr: Messages = {
   "partners.error.key.pattern":
     "La clé ne peut contenir que des lettres minuscules, des chiffres et des tirets, commencer par une lettre ou un chiffre, et compter 63 caractères au plus",
   "partners.error.key.taken": "Un autre partenaire a déjà cette clé",
+  "partners.error.key.reserved": "Cette clé est une adresse de la console elle-même : choisissez-en une autre",
   "partners.error.name.required": "Saisissez le nom du partenaire",
   "partners.error.name.tooLong": "Le nom doit compter {max} caractères au plus",
   "partners.error.control": "Retirez les retours à la ligne et les caractères invisibles",
@@ -336,6 +338,7 @@ const ar: Messages = {
   "partners.error.key.pattern":
     "لا يمكن أن يحتوي المفتاح إلا على حروف لاتينية صغيرة وأرقام وشرطات، وأن يبدأ بحرف أو رقم، وألا يتجاوز 63 حرفًا",
   "partners.error.key.taken": "هذا المفتاح مستخدم لشريك آخر",
+  "partners.error.key.reserved": "هذا المفتاح عنوان من عناوين لوحة العمل نفسها: اختر مفتاحًا آخر",
   "partners.error.name.required": "أدخل اسم الشريك",
   "partners.error.name.tooLong": "يجب ألا يتجاوز الاسم {max} حرفًا",
   "partners.error.control": "احذف فواصل الأسطر والأحرف غير المرئية",
