@@ -131,6 +131,8 @@ const NARRATIVE_READINGS: Record<NarrativeSignal, Reading> = {
   unaccompanied_child: { signal: "unaccompanied_child", points: 10, side: null, harm: true, child: true },
   // Arms make a threat deadly: they count as violence, happening now or not, and weigh more than a beating.
   weapon: { signal: "weapon", points: 15, side: null, harm: true },
+  // "He has a knife now": the weapon and the moment in one phrase, so one match must carry both.
+  armed_now: { signal: "armed_now", points: 25, side: null, harm: true },
 };
 
 const WHEN_POINTS: Record<Tip["when"], number> = { happening_now: 10, last_24_hours: 8, last_7_days: 4, earlier: 0 };

@@ -121,7 +121,10 @@ type Facts = ReturnType<typeof factsOf>;
 const evidenceForRules = (tip: Tip, f: Facts): Record<PriorityRule, Evidence[] | null> => ({
   danger_now: f.danger,
   captive_now: allOf(f.captivity, f.captivityPresent),
-  violence_now: allOf(f.firm.filter(having("violence", "weapon")), f.happeningNow),
+  violence_now: firstNonEmpty(
+    f.firm.filter(having("armed_now")),
+    allOf(f.firm.filter(having("violence", "weapon")), f.happeningNow),
+  ),
   boat_leaving_now: allOf(f.firm.filter(having("boat")), f.happeningNow),
   danger_in_narrative: ifTrue(tip.dangerNow === "no", f.dangerWords),
   danger_unsure: f.deciding.filter(having("danger_unsure")),

@@ -261,5 +261,6 @@ export const english: Lexicon = {
       "shooting at",
       "opened fire",
     ],
+    armed_now: ["knife|knives|gun|guns|machete|machetes|weapon|weapons|pistol|rifle now", "armed now"],
   },
 };

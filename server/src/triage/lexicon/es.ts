@@ -309,5 +309,6 @@ export const spanish: Lexicon = {
       "disparo|disparos|dispararon|disparó|disparan",
       "tirote*",
     ],
+    armed_now: ["cuchillo|cuchillos|pistola|pistolas|arma|armas|machete|escopeta ahora", "armado|armados ahora"],
   },
 };

@@ -320,5 +320,6 @@ export const french: Lexicon = {
       "coup|coups de feu",
       "tiré|tirent|tirer|tirait sur",
     ],
+    armed_now: ["couteau|couteaux|arme|armes|fusil|fusils|pistolet|machette maintenant", "armé|armés|armée maintenant"],
   },
 };

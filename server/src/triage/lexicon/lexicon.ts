@@ -29,6 +29,7 @@ export const NARRATIVE_SIGNALS = [
   "minor",
   "unaccompanied_child",
   "weapon",
+  "armed_now",
 ] as const;
 export type NarrativeSignal = (typeof NARRATIVE_SIGNALS)[number];
 
