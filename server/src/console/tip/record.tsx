@@ -3,6 +3,9 @@ import type { TipView } from "../../tips/read.js";
 import type { Translate } from "../i18n.js";
 import { formatTime } from "./labels.js";
 
+/** Reasons whose evidence is the reporter's own words, in the report or in a later message. */
+const QUOTED_SOURCES = new Set(["narrative", "followup_message"]);
+
 type Reason = { signal?: unknown; evidence?: unknown; phrase?: unknown; points?: unknown; source?: unknown };
 
 /** What triage read: each signal with the reporter's words or the answer that raised it, quoted as text. */
@@ -32,7 +35,7 @@ export const Triage = ({ t, tip }: { t: Translate; tip: TipView }) => {
             <li>
               <code dir="ltr">{String(reason.signal ?? "")}</code>{" "}
               {typeof reason.evidence === "string" &&
-                (reason.source === "narrative" ? (
+                (QUOTED_SOURCES.has(String(reason.source)) ? (
                   <q dir="auto" class="free-text">
                     {reason.evidence}
                   </q>
