@@ -50,6 +50,12 @@ describe("pnpm balagh export-deployment", () => {
   it("writes back the seeded file's agencies, partners, rules and hotline settings", async () => {
     const a = database();
     await a.balagh("seed", "mauritania");
+    // As the console files a phone tip's partner (README, "Phone and walk-in tips"): not part of any file.
+    await sqlite(
+      a.file,
+      `insert into partners (id, key, name, allowed_origins, languages, default_language, countries, default_country, captcha_providers, exit_url, theme, disabled)
+       values ('p-hotline', 'hotline-intake', 'Hotline', '[]', '["fr"]', 'fr', '["MR"]', 'MR', '[]', 'https://www.wikipedia.org/', '{}', 1)`,
+    );
     const exported = JSON.parse(await a.balagh("export-deployment", "mauritania-copy"));
     expect(exported).toMatchObject({ name: "mauritania-copy" });
     expect(exported).toEqual({ ...mauritania, name: "mauritania-copy", description: expect.any(String) });

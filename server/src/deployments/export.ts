@@ -3,6 +3,7 @@ import { agencies, partners } from "../db/schema.js";
 import type { AppDb } from "../db/types.js";
 import { listRules } from "../routing/edit.js";
 import { readHotlineSettings } from "../settings/hotline.js";
+import { HOTLINE_PARTNER_KEY } from "../tips/intake-by-staff.js";
 import { type Deployment, deploymentSchema } from "./schema.js";
 
 // The file's own order, as seeding inserted it; created_at repeats within one millisecond.
@@ -42,19 +43,22 @@ export const currentConfiguration = async (db: AppDb, name: string) => {
       ...onlyIf("coordinating", a.isCoordinating),
       ...onlyIf("disabled", a.disabled),
     })),
-    partners: partnerRows.map((p) => ({
-      key: p.key,
-      name: p.name,
-      allowedOrigins: p.allowedOrigins,
-      languages: p.languages,
-      defaultLanguage: p.defaultLanguage,
-      countries: p.countries,
-      defaultCountry: p.defaultCountry,
-      captchaProviders: p.captchaProviders,
-      exitUrl: p.exitUrl,
-      theme: p.theme,
-      ...onlyIf("disabled", p.disabled),
-    })),
+    // The hotline's own partner for phone tips is made on demand by the console, never by a file.
+    partners: partnerRows
+      .filter((p) => p.key !== HOTLINE_PARTNER_KEY)
+      .map((p) => ({
+        key: p.key,
+        name: p.name,
+        allowedOrigins: p.allowedOrigins,
+        languages: p.languages,
+        defaultLanguage: p.defaultLanguage,
+        countries: p.countries,
+        defaultCountry: p.defaultCountry,
+        captchaProviders: p.captchaProviders,
+        exitUrl: p.exitUrl,
+        theme: p.theme,
+        ...onlyIf("disabled", p.disabled),
+      })),
     rules: rules.map((r) => ({
       name: r.name,
       when: r.conditions,
