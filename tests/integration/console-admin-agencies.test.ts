@@ -157,6 +157,20 @@ describe("agencies", () => {
     ).toEqual([FALLBACK]);
   });
 
+  it("keeps the coordinating agency out of law enforcement: it hears of every tip", async () => {
+    const id = await idOf(FALLBACK);
+    const row = await agencyRow(FALLBACK);
+    const answer = await post(`${AGENCIES}/${id}`, {
+      name: String(row?.name),
+      kind: "police",
+      country: "MR",
+      fallback: "yes",
+    });
+    expect(answer.status).toBe(422);
+    expect(besideField(await answer.text(), "kind")).toBe(fr["agencies.problem.kindCoordinating"]);
+    expect((await agencyRow(FALLBACK))?.kind).toBe("national_authority");
+  });
+
   it("refuses to disable or delete an agency that rules still name, with the names of those rules", async () => {
     const id = await idOf(AGENCY_X);
     const rules = (
