@@ -12,34 +12,12 @@ import { seedDeployment } from "../src/deployments/seed.js";
 
 export const D1_NAME = "balagh";
 
-export type EdgeOptions = {
-  /** Wrangler's local state (D1 included), the demo master key and the env file live here. */
-  dir: string;
-  port: number;
-  demoPort: number;
-  inspectorPort: number;
-  /** More variables for the Worker (tests point hCaptcha at a local fake). */
-  vars?: Record<string, string>;
-  /** Exposes /__scheduled, which runs the cron handler once (tests). */
-  testScheduled?: boolean;
-  log?: (line: string) => void;
-};
-
 /** Generated once per state folder and kept beside it, as `pnpm start` keeps data/master.key. */
 const demoMasterKey = (dir: string) => {
   const path = join(dir, "master.key");
   if (!existsSync(path)) writeFileSync(path, `${randomBytes(32).toString("base64")}\n`, { mode: 0o600 });
   return readFileSync(path, "utf8").trim();
 };
-
-const envFile = (path: string, vars: Record<string, string>) =>
-  writeFileSync(
-    path,
-    Object.entries(vars)
-      .map(([key, value]) => `${key}=${JSON.stringify(value)}\n`)
-      .join(""),
-    { mode: 0o600 },
-  );
 
 /** The demo deployment, through the same path as `pnpm balagh seed mauritania --d1 balagh`, when D1 is empty. */
 const seedDemo = async (target: D1Target, demoPartnerOrigin: string) => {
@@ -50,6 +28,38 @@ const seedDemo = async (target: D1Target, demoPartnerOrigin: string) => {
   return true;
 };
 
+/**
+ * A local D1 under `dir/state` as the README has operators make one (`wrangler d1 migrations apply`), the demo
+ * deployment seeded into it, and the demo master key; what both `pnpm edge` and the tests' Worker run on.
+ */
+export const prepareLocalEdge = async (dir: string, demoPartnerOrigin: string, log = (_line: string) => {}) => {
+  const persistTo = join(dir, "state");
+  mkdirSync(persistTo, { recursive: true });
+  const target: D1Target = { name: D1_NAME, remote: false, persistTo };
+  await applyD1Migrations(target);
+  if (await seedDemo(target, demoPartnerOrigin)) log("Seeded the Mauritania demo deployment into the local D1.");
+  return { target, persistTo, masterKey: demoMasterKey(dir) };
+};
+
+/** Development mode as `pnpm start` has it: hCaptcha's test keys, the demo partner, webhooks to this machine. */
+export const demoVars = (url: string, masterKey: string) => ({
+  BALAGH_ENV: "development",
+  BALAGH_MASTER_KEY: masterKey,
+  PUBLIC_URL: url,
+});
+
+export const serveDemoPartner = (hotlineUrl: string, port: number) =>
+  serve({ fetch: demoPartnerSite(hotlineUrl).fetch, port, hostname: "127.0.0.1" });
+
+const envFile = (path: string, vars: Record<string, string>) =>
+  writeFileSync(
+    path,
+    Object.entries(vars)
+      .map(([key, value]) => `${key}=${JSON.stringify(value)}\n`)
+      .join(""),
+    { mode: 0o600 },
+  );
+
 const waitForHealth = async (url: string, child: ChildProcess, output: () => string) => {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}:\n${output()}`);
@@ -59,27 +69,24 @@ const waitForHealth = async (url: string, child: ChildProcess, output: () => str
   }
 };
 
+export type EdgeOptions = {
+  dir: string;
+  port: number;
+  demoPort: number;
+  inspectorPort: number;
+  log?: (line: string) => void;
+};
+
 /**
- * The Worker under workerd as `wrangler dev` runs it, on a local D1 migrated by `wrangler d1 migrations apply`
- * and seeded with the demo deployment, and the demo partner page on another origin: what `pnpm edge` serves.
+ * `pnpm edge`: the Worker under `wrangler dev` (which rebuilds it when a source changes) on the prepared local D1,
+ * and the demo partner page on another origin.
  */
 export const startEdge = async (options: EdgeOptions) => {
-  const log = options.log ?? (() => {});
-  const state = join(options.dir, "state");
-  mkdirSync(state, { recursive: true });
   const url = `http://localhost:${options.port}`;
   const demoUrl = `http://127.0.0.1:${options.demoPort}`;
-  const target: D1Target = { name: D1_NAME, remote: false, persistTo: state };
-  await applyD1Migrations(target);
-  if (await seedDemo(target, demoUrl)) log("Seeded the Mauritania demo deployment into the local D1.");
+  const { persistTo, masterKey } = await prepareLocalEdge(options.dir, demoUrl, options.log);
   const vars = join(options.dir, "dev.vars");
-  // Development mode as `pnpm start` has it: hCaptcha's test keys, the demo partner, webhooks to this machine.
-  envFile(vars, {
-    BALAGH_ENV: "development",
-    BALAGH_MASTER_KEY: demoMasterKey(options.dir),
-    PUBLIC_URL: url,
-    ...options.vars,
-  });
+  envFile(vars, demoVars(url, masterKey));
   let output = "";
   const child = spawn(
     WRANGLER,
@@ -93,17 +100,16 @@ export const startEdge = async (options: EdgeOptions) => {
       "--inspector-port",
       String(options.inspectorPort),
       "--persist-to",
-      state,
+      persistTo,
       "--env-file",
       vars,
       "--show-interactive-dev-session=false",
       "--log-level",
       "warn",
-      ...(options.testScheduled ? ["--test-scheduled"] : []),
     ],
     {
       cwd: REPO_ROOT,
-      env: wranglerEnv({ WRANGLER_LOG_PATH: join(options.dir, "logs"), CI: "true" }),
+      env: wranglerEnv({ WRANGLER_LOG_PATH: join(options.dir, "logs") }),
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
@@ -111,7 +117,7 @@ export const startEdge = async (options: EdgeOptions) => {
     stream?.on("data", (chunk: Buffer) => {
       output += chunk;
     });
-  const site = serve({ fetch: demoPartnerSite(url).fetch, port: options.demoPort, hostname: "127.0.0.1" });
+  const site = serveDemoPartner(url, options.demoPort);
   const stop = async () => {
     site.close();
     if (child.exitCode !== null || child.signalCode !== null) return;
@@ -127,7 +133,5 @@ export const startEdge = async (options: EdgeOptions) => {
     await stop();
     throw error;
   }
-  return { url, demoUrl, target, output: () => output, stop };
+  return { url, demoUrl, output: () => output, stop };
 };
-
-export type Edge = Awaited<ReturnType<typeof startEdge>>;

@@ -8,6 +8,7 @@ import type { AppDb } from "./db/types.js";
 import { runDeliveries } from "./delivery/dispatcher.js";
 import { storedNewTip } from "./delivery/kick.js";
 import { type AssetsFetcher, assetsWidgetBuild } from "./edge/assets.js";
+import { forWorkers } from "./edge/response.js";
 import { type Env, EnvError, parseEnv } from "./env.js";
 import { errorBody } from "./http/errors.js";
 import { purgeExpired } from "./maintenance/purge.js";
@@ -83,20 +84,6 @@ const unavailable = () =>
     headers: { "Cache-Control": "no-store", "Retry-After": "60" },
   });
 
-/**
- * The app compresses the widget's files itself (widget/routes.ts), the same on both runtimes; Workers would
- * compress a body again when it sees a Content-Encoding header unless told the body is encoded already.
- */
-const encodedAsIs = (response: Response) =>
-  response.headers.has("Content-Encoding") && response.body
-    ? new Response(response.body, {
-        status: response.status,
-        statusText: response.statusText,
-        headers: response.headers,
-        encodeBody: "manual",
-      } as ResponseInit)
-    : response;
-
 export default {
   async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
     const started = await runtimeFor(env).catch(() => null);
@@ -104,7 +91,7 @@ export default {
     const response = await started.app.fetch(request);
     // A new tip's deliveries (a P0 above all) leave now rather than at the next cron run.
     if (storedNewTip(request, response)) ctx.waitUntil(deliver(started));
-    return encodedAsIs(response);
+    return forWorkers(response);
   },
 
   async scheduled(_controller: ScheduledController, env: WorkerEnv, _ctx: ExecutionContext): Promise<void> {

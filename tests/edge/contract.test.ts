@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { solveChallenge } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/web/pbkdf2";
 import type { Browser } from "playwright-core";
@@ -17,7 +19,7 @@ import {
 import { type FakeHcaptcha, startFakeHcaptcha } from "../fixtures/fake-hcaptcha.js";
 import { submission, validTip } from "../fixtures/tips.js";
 import { startWebhookReceiver, type WebhookReceiver } from "../fixtures/webhook-receiver.js";
-import { httpConsole } from "./http-console.js";
+import { httpConsole, openEvents } from "./http-console.js";
 import { RATE_LIMIT_MAX, type Runtime, startNodeRuntime, startWorkerRuntime } from "./runtimes.js";
 
 /**
@@ -61,6 +63,12 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
+  // CONTRACT_LOGS=<folder> keeps each runtime's output, to see why a case failed.
+  if (process.env.CONTRACT_LOGS) {
+    mkdirSync(process.env.CONTRACT_LOGS, { recursive: true });
+    for (const { runtime } of started.values())
+      writeFileSync(join(process.env.CONTRACT_LOGS, `${runtime.name}.log`), runtime.output());
+  }
   await Promise.allSettled(
     [...started.values()].flatMap(({ runtime, receiver }) => [runtime.stop(), receiver.close()]),
   );
@@ -270,25 +278,39 @@ describe.each(chosen)("the contract on %s", (name) => {
   });
 
   describe("the console", () => {
+    let signedIn: ReturnType<typeof httpConsole>;
+
     it("signs a supervisor in with a password and a TOTP code, and shows the queue with the tips", async () => {
-      const browser = httpConsole(runtime.url);
-      const first = await browser.post("/console/sign-in", SUPERVISOR);
+      signedIn = httpConsole(runtime.url);
+      const first = await signedIn.post("/console/sign-in", SUPERVISOR);
       expect(first.status).toBe(303);
       const enrol = first.headers.get("Location") ?? "";
       expect(enrol).toMatch(/^\/console\/sign-in\/enrol/);
-      const page = await (await browser.get(enrol)).text();
+      const page = await (await signedIn.get(enrol)).text();
       const secret = setupKeyOn(page);
       expect(secret).toBeDefined();
-      const landing = await browser.post("/console/sign-in/enrol", {
+      const landing = await signedIn.post("/console/sign-in/enrol", {
         csrf: fieldValue(page, "csrf") ?? "",
         code: totpCode(secret as string, new Date()),
       });
       expect(landing.status).toBe(303);
-      const queue = await browser.get("/console");
+      expect((await post(hcaptchaBody())).status).toBe(201);
+      const queue = await signedIn.get("/console");
       expect(queue.status).toBe(200);
       const html = await queue.text();
       const [newest] = await runtime.sql("select id from tips order by created_at desc, id desc limit 1");
       expect(html).toContain(`/console/tips/${newest?.id}`);
+    });
+
+    it("tells two open queues of a new tip, each over its own event stream", async () => {
+      const streams = [await openEvents(runtime.url, signedIn), await openEvents(runtime.url, signedIn)];
+      try {
+        expect((await post(hcaptchaBody())).status).toBe(201);
+        const [newest] = await runtime.sql("select id from tips order by created_at desc, id desc limit 1");
+        for (const stream of streams) await stream.waitFor(`event: tip\nid: ${newest?.id}\n`);
+      } finally {
+        for (const stream of streams) stream.close();
+      }
     });
   });
 

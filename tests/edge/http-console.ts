@@ -39,3 +39,32 @@ export const httpConsole = (hotline: string) => {
   };
   return browser;
 };
+
+/** The queue's event stream (/console/events) as EventSource reads it: text as it arrives, until closed. */
+export const openEvents = async (hotline: string, browser: ReturnType<typeof httpConsole>) => {
+  const abort = new AbortController();
+  const response = await fetch(new URL("/console/events", hotline), {
+    headers: { Cookie: [...browser.jar].map(([name, value]) => `${name}=${value}`).join("; ") },
+    signal: abort.signal,
+  });
+  if (response.status !== 200 || !response.body) throw new Error(`events: ${response.status}`);
+  let text = "";
+  const reading = (async () => {
+    const decoder = new TextDecoder();
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) text += decoder.decode(chunk);
+  })().catch(() => {});
+  return {
+    text: () => text,
+    waitFor: async (wanted: string, timeoutMs = 15_000) => {
+      const deadline = Date.now() + timeoutMs;
+      while (!text.includes(wanted)) {
+        if (Date.now() > deadline) throw new Error(`no ${JSON.stringify(wanted)} in ${JSON.stringify(text)}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+    close: () => {
+      abort.abort();
+      void reading;
+    },
+  };
+};

@@ -1,15 +1,14 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { createClient } from "@libsql/client";
-import { D1_NAME, startEdge } from "../../server/scripts/edge-dev.js";
-import { wrangler } from "../../server/src/cli/d1.js";
 import { generateMasterKey } from "../../server/src/security/keys.js";
 import type { FakeHcaptcha } from "../fixtures/fake-hcaptcha.js";
 import { freePort } from "../fixtures/ports.js";
 import { REPO_ROOT, startServerProcess, TSX } from "../fixtures/server-process.js";
+import { startWorkerUnderMiniflare } from "./worker-under-miniflare.js";
 
 export type CliRun = { code: number; stdout: string; stderr: string };
 
@@ -21,7 +20,7 @@ export type Runtime = {
   demoUrl: string;
   /** `pnpm balagh …` against this runtime's database (for the Worker: `--d1 balagh` through wrangler). */
   cli: (args: string[], stdin?: string) => Promise<CliRun>;
-  /** What runs retries on a timer: the Worker's cron handler, Node's `deliveries run` (its documented cron). */
+  /** What runs retries on a timer: the Worker's cron handler (scheduled()), Node's `deliveries run` (its cron). */
   scheduled: () => Promise<void>;
   /** Rows of a read-only query, or a test's own write to the database (bringing a retry's time forward). */
   sql: (query: string) => Promise<Record<string, unknown>[]>;
@@ -83,33 +82,22 @@ export const startNodeRuntime = async (fake: FakeHcaptcha): Promise<Runtime> => 
 
 export const startWorkerRuntime = async (fake: FakeHcaptcha): Promise<Runtime> => {
   const dir = mkdtempSync(join(tmpdir(), "balagh-contract-workerd-"));
-  const [port, demoPort, inspectorPort] = [await freePort(), await freePort(), await freePort()];
-  const edge = await startEdge({ dir, port, demoPort, inspectorPort, vars: sharedVars(fake), testScheduled: true });
-  const persistTo = join(dir, "state");
-  const env = {
-    BALAGH_MASTER_KEY: readFileSync(join(dir, "master.key"), "utf8").trim(),
-    WRANGLER_LOG_PATH: join(dir, "logs"),
-  };
-  const d1 = ["--d1", D1_NAME, "--persist-to", persistTo];
+  const [port, demoPort] = [await freePort(), await freePort()];
+  const edge = await startWorkerUnderMiniflare({ dir, port, demoPort, vars: sharedVars(fake) });
+  const db = await edge.worker.getD1Database("DB");
+  const env = { BALAGH_MASTER_KEY: edge.masterKey, WRANGLER_LOG_PATH: join(dir, "logs") };
   return {
     name: "workerd",
     url: edge.url,
     demoUrl: edge.demoUrl,
-    cli: (args, stdin) => runCli([...args, ...d1], env, stdin),
+    cli: (args, stdin) => runCli([...args, "--d1", edge.d1.name, "--persist-to", edge.d1.persistTo], env, stdin),
     scheduled: async () => {
-      // wrangler dev's --test-scheduled: runs the Worker's scheduled() as a cron trigger would.
-      const response = await fetch(`${edge.url}/__scheduled?cron=${encodeURIComponent("* * * * *")}`);
-      if (!response.ok) throw new Error(`scheduled: ${response.status} ${await response.text()}`);
+      // Miniflare types its Fetcher with @cloudflare/workers-types, which is not installed here.
+      const worker = (await edge.worker.getWorker()) as unknown as ScheduledFetcher;
+      const result = await worker.scheduled({ cron: "* * * * *" });
+      if (result.outcome !== "ok") throw new Error(`scheduled: ${result.outcome}`);
     },
-    sql: async (query) => {
-      const out = await wrangler(
-        ["d1", "execute", D1_NAME, "--local", "--persist-to", persistTo, "--json", "--command", query],
-        {
-          WRANGLER_LOG_PATH: join(dir, "logs"),
-        },
-      );
-      return (JSON.parse(out) as { results: Record<string, unknown>[] }[]).at(-1)?.results ?? [];
-    },
+    sql: async (query) => (await db.prepare(query).all<Record<string, unknown>>()).results,
     output: edge.output,
     stop: async () => {
       await edge.stop();
@@ -117,3 +105,5 @@ export const startWorkerRuntime = async (fake: FakeHcaptcha): Promise<Runtime> =
     },
   };
 };
+
+type ScheduledFetcher = { scheduled(options: { cron: string }): Promise<{ outcome: string }> };
