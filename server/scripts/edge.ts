@@ -8,7 +8,7 @@ const log = (line: string) => console.log(line);
 
 const main = async () => {
   const edge = await startEdge({
-    dir: join(REPO_ROOT, ".wrangler", "balagh-edge"),
+    dir: process.env.BALAGH_EDGE_DIR ?? join(REPO_ROOT, ".wrangler", "balagh-edge"),
     port: port("PORT", 8787),
     demoPort: port("DEMO_PARTNER_PORT", 8788),
     inspectorPort: port("INSPECTOR_PORT", 9229),
