@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { solveChallenge } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/web/pbkdf2";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadDeployment } from "../../server/src/deployments/index.js";
 import { launchBrowser, PHONE } from "../fixtures/browser.js";
 import { fieldValue, setupKeyOn, totpCode } from "../fixtures/console.js";
 import {
@@ -35,6 +37,7 @@ const SUPERVISOR = { email: "superviseur@hotline.mr", password: "a long and priv
 type Started = { runtime: Runtime; receiver: WebhookReceiver };
 const started = new Map<Runtime["name"], Started>();
 let fake: FakeHcaptcha;
+const scratch = mkdtempSync(join(tmpdir(), "balagh-contract-"));
 let browser: Browser;
 
 const setUp = async (start: (fake: FakeHcaptcha) => Promise<Runtime>) => {
@@ -74,6 +77,7 @@ afterAll(async () => {
   );
   await browser?.close();
   await fake?.close();
+  rmSync(scratch, { recursive: true, force: true });
 });
 
 type ErrorJson = { error: { code: string; message: string } };
@@ -312,6 +316,22 @@ describe.each(chosen)("the contract on %s", (name) => {
         for (const stream of streams) stream.close();
       }
     });
+  });
+
+  describe("the operator's commands", () => {
+    it("export-deployment, then seed of that file, leave the deployment as it was", async () => {
+      const file = join(scratch, `${name}.json`);
+      const exported = await runtime.cli(["export-deployment", "round-trip", "--out", file]);
+      expect(exported.code, exported.stderr).toBe(0);
+      const deployment = JSON.parse(readFileSync(file, "utf8"));
+      const mauritania = loadDeployment("mauritania");
+      expect(deployment.agencies).toHaveLength(mauritania.agencies.length);
+      expect(deployment.rules).toHaveLength(mauritania.rules.length);
+      const seeded = await runtime.cli(["seed", file]);
+      expect(seeded.code, seeded.stderr).toBe(0);
+      const again = await runtime.cli(["export-deployment", "round-trip"]);
+      expect(JSON.parse(again.stdout)).toEqual(deployment);
+    }, 120_000);
   });
 
   describe("follow-up", () => {

@@ -76,6 +76,12 @@ export const inlineParams = (sql: string, params: readonly Value[]): string => {
 
 type D1Result = { results?: Record<string, unknown>[] };
 
+/**
+ * wrangler answers rows as objects, where two columns of one name (a join's ids) would become one; drizzle reads
+ * them by position. Selected from as a subquery, SQLite names repeated columns apart ("id", "id:1"), in order.
+ */
+const uniqueColumns = (select: string) => `select * from (${select})`;
+
 const executeFile = async (target: D1Target, sql: string) => {
   const dir = await mkdtemp(join(tmpdir(), "balagh-d1-"));
   try {
@@ -105,17 +111,24 @@ const executeFile = async (target: D1Target, sql: string) => {
 export const openD1 = (target: D1Target): { db: AppDb; flush: () => Promise<void> } => {
   let pending: string[] = [];
   const flush = async () => {
+    await queue;
     if (pending.length === 0) return;
     const sql = `${pending.join(";\n")};\n`;
     pending = [];
     await executeFile(target, sql);
   };
-  // The writes waiting go first in the same file: one wrangler run, and the read sees them.
-  const read = async (sql: string) => {
-    const statements = [...pending, sql];
-    pending = [];
-    const results = await executeFile(target, `${statements.join(";\n")};\n`);
-    return (results.at(-1)?.results ?? []).map((row) => Object.values(row));
+  // One wrangler run at a time (commands read in parallel; two runs on one local D1 trip over each other), and
+  // the writes waiting go first in the same file as the read, which so sees them.
+  let queue: Promise<unknown> = Promise.resolve();
+  const read = (sql: string) => {
+    const run = queue.then(async () => {
+      const statements = [...pending, sql];
+      pending = [];
+      const results = await executeFile(target, `${statements.join(";\n")};\n`);
+      return (results.at(-1)?.results ?? []).map((row) => Object.values(row));
+    });
+    queue = run.catch(() => {});
+    return run;
   };
   const run = async (sql: string, params: Value[], method: "run" | "all" | "values" | "get") => {
     const statement = inlineParams(sql, params);
@@ -123,7 +136,7 @@ export const openD1 = (target: D1Target): { db: AppDb; flush: () => Promise<void
       pending.push(statement);
       return { rows: [] };
     }
-    const rows = await read(statement);
+    const rows = await read(/^\s*(select|with)\b/i.test(statement) ? uniqueColumns(statement) : statement);
     return { rows: method === "get" ? (rows[0] as unknown[]) : rows };
   };
   const db = drizzle(
