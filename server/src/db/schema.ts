@@ -117,8 +117,6 @@ export const tips = sqliteTable(
     index("tips_priority_created").on(t.priority, t.createdAt),
     index("tips_status_priority_created").on(t.status, t.priority, t.createdAt),
     index("tips_created").on(t.createdAt),
-    // The queue's order, so that its first page is read from an index and not sorted.
-    index("tips_queue_order").on(sql`coalesce(${t.priority}, 'P9')`, t.createdAt, t.id),
     index("tips_awaiting_reply").on(t.awaitingReplySince),
   ],
 );

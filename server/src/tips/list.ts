@@ -28,20 +28,8 @@ export type QueueCursor = { priority: string; createdAt: number; id: string };
 const NO_PRIORITY = "P9";
 const priorityKey = sql<string>`coalesce(${tips.priority}, ${NO_PRIORITY})`;
 
-/**
- * `+status`: for a page, SQLite must not pick the status index (most tips are open, and it would then
- * sort them all) but walk tips_queue_order in the queue's order and stop at the page's end.
- */
-const statusIn = (statuses: readonly string[], { forOrderedScan }: { forOrderedScan: boolean }) =>
-  forOrderedScan
-    ? sql`+${tips.status} in (${sql.join(
-        statuses.map((s) => sql`${s}`),
-        sql`, `,
-      )})`
-    : inArray(tips.status, [...statuses]);
-
-const filterConditions = (db: AppDb, f: TipFilters, forOrderedScan: boolean): SQL[] => {
-  const conditions: SQL[] = [statusIn(f.statuses ?? OPEN_STATUSES, { forOrderedScan })];
+const filterConditions = (db: AppDb, f: TipFilters): SQL[] => {
+  const conditions: SQL[] = [inArray(tips.status, [...(f.statuses ?? OPEN_STATUSES)])];
   if (f.agencyId) {
     const agencyId = f.agencyId;
     conditions.push(
@@ -115,11 +103,7 @@ export const listTips = async (
     ? [sql`(${priorityKey}, ${tips.createdAt}, ${tips.id}) > (${after.priority}, ${after.createdAt}, ${after.id})`]
     : [];
   const priorities = filters.priorities?.length ? [inArray(tips.priority, [...filters.priorities])] : [];
-  const rows = await pageOf(
-    db,
-    and(...filterConditions(db, filters, true), ...scoped, ...priorities, ...keyset),
-    limit + 1,
-  );
+  const rows = await pageOf(db, and(...filterConditions(db, filters), ...scoped, ...priorities, ...keyset), limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const next =
@@ -130,7 +114,7 @@ export const listTips = async (
     .select({ priority: priorityKey, n: sql<number>`count(*)` })
     .from(tips)
     .innerJoin(partners, eq(tips.partnerId, partners.id))
-    .where(and(...filterConditions(db, filters, false), ...scoped))
+    .where(and(...filterConditions(db, filters), ...scoped))
     .groupBy(priorityKey);
   const routes = page.length
     ? await db

@@ -21,5 +21,4 @@ ALTER TABLE `tips` ADD `channel` text DEFAULT 'web' NOT NULL;--> statement-break
 ALTER TABLE `tips` ADD `entered_by` text REFERENCES staff(id);--> statement-breakpoint
 ALTER TABLE `tips` ADD `awaiting_reply_since` integer;--> statement-breakpoint
 ALTER TABLE `tips` ADD `unread_messages` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
-CREATE INDEX `tips_queue_order` ON `tips` (coalesce(`priority`, 'P9'),`created_at`,`id`);--> statement-breakpoint
 CREATE INDEX `tips_awaiting_reply` ON `tips` (`awaiting_reply_since`);
