@@ -7,7 +7,8 @@
  *   BENCH_ONLY=intake pnpm bench    (only this intake bench; BENCH_ONLY=widget: only the widget bench, widget.ts;
  *                                   BENCH_ONLY=console: only the console bench, console.ts, where
  *                                   BENCH_CONSOLE_TIPS=1000000 measures a million tips;
- *                                   BENCH_ONLY=followup: only receipt guessing, followup.ts)
+ *                                   BENCH_ONLY=followup: only receipt guessing, followup.ts;
+ *                                   BENCH_ONLY=edge: the Worker under workerd beside Node, edge.ts)
  *
  * Exits non-zero only when the bench itself breaks (server did not start, no tip accepted, ...);
  * a missed goal is reported, not fatal.
@@ -21,6 +22,7 @@ import { type FakeHcaptcha, startFakeHcaptcha } from "../fixtures/fake-hcaptcha.
 import { submission, validTip } from "../fixtures/tips.js";
 import { rawInsertBaseline } from "./baseline.js";
 import { CONSOLE_BENCH_BUDGET_MS, runConsoleBench } from "./console.js";
+import { EDGE_BENCH_BUDGET_MS, runEdgeBench } from "./edge.js";
 import { FOLLOWUP_BENCH_BUDGET_MS, runFollowupBench } from "./followup.js";
 import { measured, runLoad, stopLoad } from "./load.js";
 import { printSummary, writeResults } from "./report.js";
@@ -58,13 +60,14 @@ const consoleConfig = {
   requests: envNumber("BENCH_CONSOLE_REQUESTS", 300),
 };
 const ONLY = process.env.BENCH_ONLY?.trim() || "all";
-if (!["all", "intake", "widget", "console", "followup"].includes(ONLY))
-  throw new Error(`BENCH_ONLY must be intake, widget, console or followup, not '${ONLY}'`);
+if (!["all", "intake", "widget", "console", "followup", "edge"].includes(ONLY))
+  throw new Error(`BENCH_ONLY must be intake, widget, console, followup or edge, not '${ONLY}'`);
 const runs = {
   intake: ONLY === "all" || ONLY === "intake",
   widget: ONLY === "all" || ONLY === "widget",
   console: ONLY === "all" || ONLY === "console",
   followup: ONLY === "all" || ONLY === "followup",
+  edge: ONLY === "all" || ONLY === "edge",
 };
 
 // ---- clean-up, on success, failure, Ctrl-C or a run that overstays ----
@@ -101,6 +104,7 @@ const budgetMs =
   (runs.widget ? WIDGET_BENCH_BUDGET_MS : 0) +
   (runs.console ? CONSOLE_BENCH_BUDGET_MS * Math.max(1, consoleConfig.tips / 1_000_000) : 0) +
   (runs.followup ? FOLLOWUP_BENCH_BUDGET_MS : 0) +
+  (runs.edge ? EDGE_BENCH_BUDGET_MS : 0) +
   60_000;
 setTimeout(() => abort(`still running after ${budgetMs / 1000} s`), budgetMs).unref();
 
@@ -142,6 +146,16 @@ const main = async () => {
       seconds: config.acceptSeconds,
       connections: config.connections,
       guessers: envNumber("BENCH_FOLLOWUP_GUESSERS", 1_000),
+      onCleanup: (step) => cleanups.push(step),
+    });
+    console.log(`\nWrote ${relative(ROOT, file)}\n`);
+  }
+  // The Worker and a Node server of its own, both stopped before the intake server starts.
+  if (runs.edge) {
+    const file = await runEdgeBench({
+      resultsFolder: RESULTS,
+      seconds: config.acceptSeconds,
+      connections: config.connections,
       onCleanup: (step) => cleanups.push(step),
     });
     console.log(`\nWrote ${relative(ROOT, file)}\n`);

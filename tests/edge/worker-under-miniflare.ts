@@ -42,6 +42,7 @@ export const startWorkerUnderMiniflare = async (options: {
   cpSync(join(REPO_ROOT, wranglerSetting("directory", "assets") as string), assets, { recursive: true });
   const [scriptPath, local] = await Promise.all([deployBundle(options.dir), prepareLocalEdge(options.dir, demoUrl)]);
   let output = "";
+  const starting = performance.now();
   const worker = new Miniflare({
     modules: true,
     scriptPath,
@@ -71,15 +72,23 @@ export const startWorkerUnderMiniflare = async (options: {
     },
   });
   await worker.ready;
+  await worker.dispatchFetch(`${url}/healthz`);
+  const startUpMs = Math.round(performance.now() - starting);
   const site = serveDemoPartner(url, options.demoPort);
+  let stopped = false;
   return {
     url,
     demoUrl,
     worker,
+    scriptPath,
+    /** From workerd's start to the first answer (the Worker's own start-up included). */
+    startUpMs,
     d1: { name: D1_NAME, persistTo: local.persistTo },
     masterKey: local.masterKey,
     output: () => output,
     stop: async () => {
+      if (stopped) return;
+      stopped = true;
       site.close();
       await worker.dispose();
     },
