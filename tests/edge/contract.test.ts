@@ -335,7 +335,51 @@ describe.each(chosen)("the contract on %s", (name) => {
   });
 
   describe("follow-up", () => {
-    it.skip("a reporter opens a follow-up session with the receipt and sends a message (server/src/followup has not landed in git yet)", () => {});
+    const followup = (path: string, init: { method?: string; token?: string; body?: unknown; key?: string } = {}) =>
+      fetch(`${runtime.url}/api/v1/followup${path}`, {
+        method: init.method ?? "GET",
+        headers: {
+          ...(init.body !== undefined && { "Content-Type": "application/json" }),
+          ...(init.token && { Authorization: `Bearer ${init.token}` }),
+          ...(init.key && { "Idempotency-Key": init.key }),
+        },
+        ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
+      });
+
+    it("opens a session with the receipt as typed, reads the acknowledgement, sends a message once", async () => {
+      const filed = await post(hcaptchaBody());
+      const { receipt } = (await filed.json()) as { receipt: string };
+      const typed = receipt.replace(/(\d{4})(?!$)/g, "$1 ");
+      const session = await followup("/session", { method: "POST", body: { receipt: typed } });
+      expect(session.status).toBe(201);
+      const { token } = (await session.json()) as { token: string };
+
+      const view = await followup("", { token });
+      expect(view.status).toBe(200);
+      const seen = (await view.json()) as { status: string; messages: { from: string; automatic: boolean }[] };
+      expect(seen.status).toBe("received");
+      expect(seen.messages[0]).toMatchObject({ from: "hotline", automatic: true });
+
+      const key = randomUUID();
+      const message = { method: "POST", token, key, body: { body: "Ils partent ce soir du port." } };
+      const sent = await followup("/messages", message);
+      expect(sent.status).toBe(201);
+      const again = await followup("/messages", message);
+      expect(again.status).toBe(201);
+      expect(again.headers.get("Idempotent-Replayed")).toBe("true");
+      const after = (await (await followup("", { token })).json()) as { messages: { from: string }[] };
+      expect(after.messages.filter((m) => m.from === "reporter")).toHaveLength(1);
+    });
+
+    it("answers an unknown receipt 404 and a missing token 401", async () => {
+      await refused(
+        await followup("/session", { method: "POST", body: { receipt: "1".repeat(20) } }),
+        404,
+        "not_found",
+      );
+      const anonymous = await followup("");
+      await refused(anonymous, 401, "unauthorized");
+    });
   });
 
   it("a report filed through the widget in Chromium, from the partner page on another origin", async () => {
