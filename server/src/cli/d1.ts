@@ -12,11 +12,12 @@ export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 /** Wrangler is a dependency of the tests' workspace package; `pnpm install` puts it here. */
 export const WRANGLER = join(REPO_ROOT, "tests/node_modules/.bin/wrangler");
 
-/** Offline and silent: no metrics, no request.cf lookup; wrangler's log files beside the state, not in the repo. */
+/** Offline and silent: no metrics, no request.cf look-up, no banner (whose update check asks the npm registry). */
 export const wranglerEnv = (extra: Record<string, string> = {}) => ({
   ...process.env,
   CLOUDFLARE_CF_FETCH_ENABLED: "false",
   WRANGLER_SEND_METRICS: "false",
+  WRANGLER_HIDE_BANNER: "true",
   ...extra,
 });
 
