@@ -115,7 +115,8 @@ export const tips = sqliteTable(
   },
   (t) => [
     index("tips_priority_created").on(t.priority, t.createdAt),
-    index("tips_status_priority_created").on(t.status, t.priority, t.createdAt),
+    // With the id, the queue's page is sorted and cut from this index alone (tips/list.ts).
+    index("tips_status_priority_created").on(t.status, t.priority, t.createdAt, t.id),
     index("tips_created").on(t.createdAt),
     index("tips_awaiting_reply").on(t.awaitingReplySince),
   ],

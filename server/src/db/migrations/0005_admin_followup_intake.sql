@@ -13,12 +13,14 @@ CREATE TABLE `settings` (
 	`updated_at` integer NOT NULL
 );
 --> statement-breakpoint
-ALTER TABLE `agencies` ADD `disabled` integer DEFAULT false NOT NULL;--> statement-breakpoint
-ALTER TABLE `partners` ADD `disabled` integer DEFAULT false NOT NULL;--> statement-breakpoint
-ALTER TABLE `staff` ADD `must_change_password` integer DEFAULT false NOT NULL;--> statement-breakpoint
-ALTER TABLE `staff` ADD `last_sign_in_at` integer;--> statement-breakpoint
+DROP INDEX `tips_status_priority_created`;--> statement-breakpoint
 ALTER TABLE `tips` ADD `channel` text DEFAULT 'web' NOT NULL;--> statement-breakpoint
 ALTER TABLE `tips` ADD `entered_by` text REFERENCES staff(id);--> statement-breakpoint
 ALTER TABLE `tips` ADD `awaiting_reply_since` integer;--> statement-breakpoint
 ALTER TABLE `tips` ADD `unread_messages` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
-CREATE INDEX `tips_awaiting_reply` ON `tips` (`awaiting_reply_since`);
+CREATE INDEX `tips_awaiting_reply` ON `tips` (`awaiting_reply_since`);--> statement-breakpoint
+CREATE INDEX `tips_status_priority_created` ON `tips` (`status`,`priority`,`created_at`,`id`);--> statement-breakpoint
+ALTER TABLE `agencies` ADD `disabled` integer DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE `partners` ADD `disabled` integer DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE `staff` ADD `must_change_password` integer DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE `staff` ADD `last_sign_in_at` integer;
