@@ -91,7 +91,7 @@ export default {
     const response = await started.app.fetch(request);
     // A new tip's deliveries (a P0 above all) leave now rather than at the next cron run.
     if (storedNewTip(request, response)) ctx.waitUntil(deliver(started));
-    return forWorkers(response);
+    return forWorkers(request, response);
   },
 
   async scheduled(_controller: ScheduledController, env: WorkerEnv, _ctx: ExecutionContext): Promise<void> {

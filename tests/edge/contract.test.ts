@@ -221,6 +221,27 @@ describe.each(chosen)("the contract on %s", (name) => {
       expect(await tipCount()).toBe(before);
     });
 
+    it("answers each body it refuses unread (415, 413), many at a time on kept-alive connections", async () => {
+      const huge = JSON.stringify(hcaptchaBody(validTip({ narrative: "x".repeat(70 * 1024) })));
+      const notJson = { method: "POST", headers: { "Content-Type": "text/plain" }, body: "{}" };
+      const statusOf = (response: Response | Error) =>
+        response instanceof Response ? String(response.status) : String(response.cause ?? response);
+      const statuses: string[] = [];
+      // A server that closes a connection with a body unread resets it under the client, answer and all.
+      await Promise.all(
+        Array.from({ length: 8 }, async () => {
+          for (let i = 0; i < 25; i++) {
+            const refusedType = await fetch(`${runtime.url}/api/v1/tips`, notJson).catch((error: Error) => error);
+            statuses.push(statusOf(refusedType));
+            if (refusedType instanceof Response) await refusedType.text();
+            // Its answer left unread, as a client that looks only at the status does.
+            statuses.push(statusOf(await post(huge).catch((error: Error) => error)));
+          }
+        }),
+      );
+      expect(statuses.filter((status) => status !== "415" && status !== "413")).toEqual([]);
+    });
+
     it("refuses a replayed hCaptcha token", async () => {
       const token = fake.issue();
       expect((await post(submission({ provider: "hcaptcha", response: token }))).status).toBe(201);
