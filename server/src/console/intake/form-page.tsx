@@ -22,11 +22,11 @@ import type { Context } from "hono";
 import { STAFF_CHANNELS } from "../../tips/intake-by-staff.js";
 import { TIP_CSS_PATH } from "../assets/routes.js";
 import { renderPage, textOf } from "../render.js";
-import { type Choice, Radios, Select, ShortText, TextArea } from "../tip/fields.js";
 import type { ViewerEnv } from "../types.js";
+import { Checkboxes, type Choice, Radios, Select, ShortText, TextArea } from "../ui/fields.js";
 import { Button, errorFor, type FieldError, Hidden, PostForm } from "../ui/forms.js";
 import { type IntakeForm, many, one } from "./answers.js";
-import { Checkboxes, MultiSelect } from "./choices.js";
+import { MultiSelect, Optional } from "./choices.js";
 import { INTAKE_CSS_PATH } from "./style.js";
 
 const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -213,9 +213,13 @@ export const intakeFormPage = (c: Context<ViewerEnv>, view: IntakeFormView) => {
           t={t}
           id="situations"
           name="situations"
-          label={t("intake.situations.legend")}
+          label={
+            <>
+              {t("intake.situations.legend")}
+              <Optional t={t} />
+            </>
+          }
           hint={t("intake.situations.hint")}
-          optional
           choices={codes(SITUATIONS, "situation")}
           checked={many(values, "situations")}
           error={error("situations")}
@@ -284,8 +288,12 @@ export const intakeFormPage = (c: Context<ViewerEnv>, view: IntakeFormView) => {
           t={t}
           id="indicators"
           name="indicators"
-          label={t("intake.indicators.legend")}
-          optional
+          label={
+            <>
+              {t("intake.indicators.legend")}
+              <Optional t={t} />
+            </>
+          }
           choices={[
             ...codes(ILO_INDICATORS, "indicator"),
             ...codes(CHILD_INDICATORS, "indicator"),

@@ -13,10 +13,6 @@ export const INTAKE_CSS = `
 .intake-group { border: 0; margin: 0 0 30px; padding: 0; min-width: 0; }
 .intake-group__legend { font-size: 1.3rem; font-weight: 700; margin-bottom: 15px; padding: 0; }
 .optional { font-weight: 400; color: #505a5f; }
-.intake-checkboxes { display: grid; gap: 0; }
-.intake-checkbox { display: flex; align-items: flex-start; gap: 10px; min-height: 44px; padding-block: 4px; }
-.intake-checkbox input { width: 24px; height: 24px; margin: 2px 0 0; flex: none; accent-color: #0b0c0c; }
-.intake-checkbox label { cursor: pointer; }
 .intake-multiple { min-height: 9em; }
 .intake-receipt { max-width: 48em; }
 .receipt-box { border: 5px solid #00703c; padding: 20px; margin: 20px 0 30px; }

@@ -2,9 +2,9 @@ import type { Child } from "hono/jsx";
 import { mayTake } from "../../tips/scope.js";
 import type { Translate } from "../i18n.js";
 import type { SignedInViewer } from "../types.js";
+import { Radios, Select, ShortText, TextArea } from "../ui/fields.js";
 import { Button, errorFor, type FieldError, PostForm } from "../ui/forms.js";
 import { type FormValues, fieldId, type TipActionName } from "./act.js";
-import { Radios, Select, ShortText, TextArea } from "./fields.js";
 import { tipPath } from "./history.js";
 import type { Member } from "./load.js";
 

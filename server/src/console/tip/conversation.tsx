@@ -1,8 +1,8 @@
 import type { ConsoleLanguage } from "@balagh/shared";
 import type { Conversation, ConversationMessage } from "../../tips/conversation.js";
 import type { Translate } from "../i18n.js";
+import { TextArea } from "../ui/fields.js";
 import { Button, PostForm } from "../ui/forms.js";
-import { TextArea } from "./fields.js";
 import { tipPath } from "./history.js";
 import { formatTime } from "./labels.js";
 import { replyIsLate } from "./reply-reminder.js";

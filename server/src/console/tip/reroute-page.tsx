@@ -6,9 +6,9 @@ import type { Translate } from "../i18n.js";
 import { shortCode } from "../queue/tip-line.js";
 import { renderPage, textOf } from "../render.js";
 import type { SignedInViewer, ViewerEnv } from "../types.js";
+import { Radios, Select, TextArea } from "../ui/fields.js";
 import { Button, ErrorSummary, errorFor, type FieldError, PostForm } from "../ui/forms.js";
 import type { FormValues } from "./act.js";
-import { Radios, Select, TextArea } from "./fields.js";
 import { tipPath } from "./history.js";
 
 export const reroutePath = (tipId: string) => `${tipPath(tipId)}/agencies`;

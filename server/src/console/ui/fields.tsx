@@ -1,11 +1,19 @@
+import type { Child } from "hono/jsx";
 import type { Translate } from "../i18n.js";
 
-type FieldProps = { t: Translate; id: string; name: string; label: string; hint?: string; error?: string | undefined };
+export type FieldProps = {
+  t: Translate;
+  id: string;
+  name: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+};
 
-const describedBy = ({ id, hint, error }: Pick<FieldProps, "id" | "hint" | "error">) =>
+export const describedBy = ({ id, hint, error }: Pick<FieldProps, "id" | "hint" | "error">) =>
   [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
 
-const HintAndError = ({ t, id, hint, error }: Pick<FieldProps, "t" | "id" | "hint" | "error">) => (
+export const HintAndError = ({ t, id, hint, error }: Pick<FieldProps, "t" | "id" | "hint" | "error">) => (
   <>
     {hint && (
       <p class="hint" id={`${id}-hint`}>
@@ -21,7 +29,7 @@ const HintAndError = ({ t, id, hint, error }: Pick<FieldProps, "t" | "id" | "hin
   </>
 );
 
-const groupClass = (error: string | undefined) => `form-group${error ? " form-group--error" : ""}`;
+export const groupClass = (error: string | undefined) => `form-group${error ? " form-group--error" : ""}`;
 
 /** Free text typed by staff: in its own direction, whatever the page's. */
 export const TextArea = (props: FieldProps & { value?: string | undefined; rows?: number }) => (
@@ -67,8 +75,12 @@ export const ShortText = (props: FieldProps & { value?: string | undefined; code
 
 export type Choice = { value: string; label: string };
 
-/** GOV.UK radios: the legend is the question; the first radio carries the id the error summary links to. */
-export const Radios = (props: FieldProps & { choices: Choice[]; checked?: string | undefined }) => (
+type ChoiceGroupProps = Omit<FieldProps, "label"> & { label: Child; choices: Choice[] };
+
+/** The legend is the question; the first input carries the id the error summary links to. */
+const ChoiceGroup = (
+  props: ChoiceGroupProps & { type: "radio" | "checkbox"; isChecked: (value: string) => boolean },
+) => (
   <div class={groupClass(props.error)}>
     <fieldset class="fieldset" aria-describedby={describedBy(props)}>
       <legend class="label">{props.label}</legend>
@@ -82,9 +94,9 @@ export const Radios = (props: FieldProps & { choices: Choice[]; checked?: string
                 class="radios__input"
                 id={id}
                 name={props.name}
-                type="radio"
+                type={props.type}
                 value={choice.value}
-                checked={props.checked === choice.value}
+                checked={props.isChecked(choice.value)}
               />
               <label class="radios__label" for={id}>
                 {choice.label}
@@ -95,6 +107,16 @@ export const Radios = (props: FieldProps & { choices: Choice[]; checked?: string
       </div>
     </fieldset>
   </div>
+);
+
+/** GOV.UK radios: one answer. */
+export const Radios = (props: ChoiceGroupProps & { checked?: string | undefined }) => (
+  <ChoiceGroup {...props} type="radio" isChecked={(value) => props.checked === value} />
+);
+
+/** GOV.UK checkboxes: any number of answers. */
+export const Checkboxes = (props: ChoiceGroupProps & { checked: readonly string[] }) => (
+  <ChoiceGroup {...props} type="checkbox" isChecked={(value) => props.checked.includes(value)} />
 );
 
 export const Select = (props: FieldProps & { choices: Choice[]; selected?: string | undefined }) => (

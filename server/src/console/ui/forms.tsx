@@ -1,5 +1,6 @@
 import type { Child } from "hono/jsx";
 import type { Translate } from "../i18n.js";
+import { describedBy, groupClass, HintAndError } from "./fields.js";
 
 /**
  * A problem with one field; `field` is the id of its input, which the error summary links to.
@@ -46,24 +47,13 @@ type TextFieldProps = {
 
 /** A label, its hint, its error beside it, and the input they describe. */
 export const TextField = (props: TextFieldProps) => {
-  const { t, id, error, hint } = props;
-  const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ");
+  const { id, error } = props;
   return (
-    <div class={`form-group${error ? " form-group--error" : ""}`}>
+    <div class={groupClass(error)}>
       <label class="label" for={id}>
         {props.label}
       </label>
-      {hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p class="error-message" id={`${id}-error`}>
-          <span class="visually-hidden">{t("field.errorPrefix")} </span>
-          {error}
-        </p>
-      )}
+      <HintAndError {...props} />
       <input
         class={`input${props.className ? ` ${props.className}` : ""}${error ? " input--error" : ""}`}
         id={id}
@@ -74,7 +64,7 @@ export const TextField = (props: TextFieldProps) => {
         inputmode={props.inputmode}
         dir={props.dir}
         spellcheck={false}
-        aria-describedby={described || undefined}
+        aria-describedby={describedBy(props)}
         aria-invalid={error ? "true" : undefined}
       />
     </div>

@@ -1,6 +1,6 @@
 import { AGENCY_KINDS } from "../../../deployments/schema.js";
 import type { Translate } from "../../i18n.js";
-import { Select, ShortText } from "../../tip/fields.js";
+import { Select, ShortText } from "../../ui/fields.js";
 import { errorFor, type FieldError } from "../../ui/forms.js";
 
 export type AgencyFormValues = {
@@ -59,77 +59,46 @@ export const AgencyFields = ({
   values: AgencyFormValues;
   errors: FieldError[];
   withSlug: boolean;
-}) => (
-  <>
-    {withSlug && (
-      <ShortText
-        t={t}
-        id="slug"
-        name="slug"
-        label={t("agencies.slug")}
-        hint={t("agencies.slug.hint")}
-        value={values.slug}
-        error={errorFor(errors, "slug")}
-        code
+}) => {
+  const field = (name: "slug" | "name" | "kind" | "country" | "phone") => ({
+    t,
+    id: name,
+    name,
+    label: t(`agencies.${name}`),
+    error: errorFor(errors, name),
+  });
+  return (
+    <>
+      {withSlug && <ShortText {...field("slug")} hint={t("agencies.slug.hint")} value={values.slug} code />}
+      <ShortText {...field("name")} value={values.name} />
+      <Select
+        {...field("kind")}
+        choices={[
+          { value: "", label: t("agencies.kind.choose") },
+          ...AGENCY_KINDS.map((kind) => ({ value: kind, label: t(`agencies.kind.${kind}`) })),
+        ]}
+        selected={values.kind ?? ""}
       />
-    )}
-    <ShortText
-      t={t}
-      id="name"
-      name="name"
-      label={t("agencies.name")}
-      value={values.name}
-      error={errorFor(errors, "name")}
-    />
-    <Select
-      t={t}
-      id="kind"
-      name="kind"
-      label={t("agencies.kind")}
-      error={errorFor(errors, "kind")}
-      choices={[
-        { value: "", label: t("agencies.kind.choose") },
-        ...AGENCY_KINDS.map((kind) => ({ value: kind, label: t(`agencies.kind.${kind}`) })),
-      ]}
-      selected={values.kind ?? ""}
-    />
-    <ShortText
-      t={t}
-      id="country"
-      name="country"
-      label={t("agencies.country")}
-      hint={t("agencies.country.hint")}
-      value={values.country}
-      error={errorFor(errors, "country")}
-      code
-    />
-    <ShortText
-      t={t}
-      id="phone"
-      name="phone"
-      label={t("agencies.phone")}
-      hint={t("agencies.phone.hint")}
-      value={values.phone}
-      error={errorFor(errors, "phone")}
-      code
-    />
-    <Checkbox
-      t={t}
-      id="unverified"
-      label={t("agencies.unverified")}
-      hint={t("agencies.unverified.hint")}
-      checked={values.unverified ?? false}
-    />
-    <Checkbox
-      t={t}
-      id="fallback"
-      label={t("agencies.fallback")}
-      hint={t("agencies.fallback.hint")}
-      checked={values.fallback ?? false}
-      error={errorFor(errors, "fallback")}
-    />
-  </>
-);
+      <ShortText {...field("country")} hint={t("agencies.country.hint")} value={values.country} code />
+      <ShortText {...field("phone")} hint={t("agencies.phone.hint")} value={values.phone} code />
+      <Checkbox
+        t={t}
+        id="unverified"
+        label={t("agencies.unverified")}
+        hint={t("agencies.unverified.hint")}
+        checked={values.unverified ?? false}
+      />
+      <Checkbox
+        t={t}
+        id="fallback"
+        label={t("agencies.fallback")}
+        hint={t("agencies.fallback.hint")}
+        checked={values.fallback ?? false}
+        error={errorFor(errors, "fallback")}
+      />
+    </>
+  );
+};
 
 /** A kind in the page's words; a kind this version does not know (an older file) as its code. */
 export const kindLabel = (t: Translate, kind: string) =>

@@ -16,9 +16,6 @@ export const PARTNERS_CSS = `
 .code { font-family: ui-monospace, "SF Mono", Menlo, Consolas, monospace; direction: ltr; unicode-bidi: isolate; }
 .tag--disabled { background: #f6d7d2; color: #942514; }
 .tag--enabled { background: #cce2d8; color: #005a30; }
-.checkboxes__item { display: flex; align-items: center; gap: 10px; min-height: 44px; }
-.checkboxes__input { width: 24px; height: 24px; margin: 0; flex: none; accent-color: #0b0c0c; }
-.checkboxes__label { cursor: pointer; padding-block: 5px; }
 .textarea--origins { max-width: 30em; font-family: ui-monospace, "SF Mono", Menlo, Consolas, monospace; }
 .input--short { max-width: 12em; }
 .select { max-width: 20em; }

@@ -4,11 +4,10 @@ import { CAPTCHA_PROVIDERS, LAUNCHER_LABEL_MAX, type PartnerInput } from "../../
 import { TIP_CSS_PATH } from "../../assets/routes.js";
 import type { Translate } from "../../i18n.js";
 import { renderPage, textOf } from "../../render.js";
-import { Select, ShortText, TextArea } from "../../tip/fields.js";
 import type { ViewerEnv } from "../../types.js";
+import { Checkboxes, Select, ShortText, TextArea } from "../../ui/fields.js";
 import { Button, ErrorSummary, errorFor, type FieldError, PostForm } from "../../ui/forms.js";
 import { PARTNERS_CSS_PATH } from "./assets.js";
-import { Checkboxes } from "./checkboxes.js";
 import { isolate } from "./isolate.js";
 import { PARTNERS_PATH, partnerPath } from "./paths.js";
 

@@ -12,10 +12,9 @@ import { CLASSIFICATIONS, PRIORITIES } from "../../../routing/rules.js";
 import { TIP_CSS_PATH } from "../../assets/routes.js";
 import type { Translate } from "../../i18n.js";
 import { renderPage, textOf } from "../../render.js";
-import { Radios, Select, ShortText } from "../../tip/fields.js";
 import type { ViewerEnv } from "../../types.js";
+import { Checkboxes, Radios, Select, ShortText } from "../../ui/fields.js";
 import { Button, ErrorSummary, errorFor, type FieldError, PostForm } from "../../ui/forms.js";
-import { Checkboxes } from "./checkboxes.js";
 import { type RuleForm, ruleFieldId } from "./rule-draft.js";
 import { RULES_CSS_PATH } from "./rules-css.js";
 

@@ -1,6 +1,6 @@
 import { STAFF_ROLES } from "../../../staff/members.js";
 import type { Translate } from "../../i18n.js";
-import { Radios, Select } from "../../tip/fields.js";
+import { Radios, Select } from "../../ui/fields.js";
 import { errorFor, type FieldError } from "../../ui/forms.js";
 
 export type AgencyChoice = { id: string; name: string };
