@@ -1,3 +1,5 @@
+import { LIVE_EVENTS_JS } from "./live-events-js.js";
+
 /**
  * The workspace's only script, served under a hashed name (the CSP allows no inline script). It
  * fills the reply box from a ready answer without a reload, and draws the conversation again when
@@ -6,6 +8,7 @@
  */
 export const CONVERSATION_JS = `"use strict";
 (() => {
+${LIVE_EVENTS_JS}
   const section = document.getElementById("conversation");
   if (!section) return;
   const tipId = section.dataset.tipId || "";
@@ -57,22 +60,10 @@ export const CONVERSATION_JS = `"use strict";
     }
   };
 
-  const source = new EventSource("/console/events");
-  source.addEventListener("open", () => {
-    section.dataset.stream = "open";
+  listenLive(section, {
+    reply: (reply) => {
+      if (reply && reply.id === tipId) void redraw();
+    },
   });
-  source.addEventListener("error", () => {
-    section.dataset.stream = "closed";
-  });
-  source.addEventListener("reply", (message) => {
-    let reply;
-    try {
-      reply = JSON.parse(message.data);
-    } catch {
-      return;
-    }
-    if (reply && reply.id === tipId) void redraw();
-  });
-  addEventListener("pagehide", () => source.close());
 })();
 `;

@@ -1,3 +1,5 @@
+import { LIVE_EVENTS_JS } from "./live-events-js.js";
+
 /**
  * The queue's only script, served by the app under a hashed name (the CSP allows no inline script).
  * It adds what arrives while the page is open: a line per new tip in the member's scope and, for a
@@ -7,6 +9,7 @@
  */
 export const QUEUE_JS = `"use strict";
 (() => {
+${LIVE_EVENTS_JS}
   const list = document.getElementById("queue-list");
   const lineTemplate = document.getElementById("queue-new-line");
   const alertRegion = document.getElementById("queue-alert");
@@ -128,37 +131,18 @@ export const QUEUE_JS = `"use strict";
     if (reply.raised && rank(reply.priority) < (line.dataset.priority || "P9")) moveTo(line, reply.priority);
   };
 
-  const source = new EventSource("/console/events");
-  // Marks the page while the stream is open: tests (and curious members) can tell a live page from a stale one.
-  source.addEventListener("open", () => {
-    list.dataset.stream = "open";
+  listenLive(list, {
+    tip: (tip) => {
+      if (!tip || typeof tip.id !== "string" || !TIP_ID.test(tip.id)) return;
+      addLine(tip);
+      bumpCount(tip.priority);
+      if (tip.priority === "P0") raiseAlert(tip);
+    },
+    reply: (reply) => {
+      if (!reply || typeof reply.id !== "string" || !TIP_ID.test(reply.id)) return;
+      markUnread(reply);
+      if (reply.raised === true && reply.priority === "P0") raiseAlert(reply);
+    },
   });
-  source.addEventListener("error", () => {
-    list.dataset.stream = "closed";
-  });
-  source.addEventListener("tip", (message) => {
-    let tip;
-    try {
-      tip = JSON.parse(message.data);
-    } catch {
-      return;
-    }
-    if (!tip || typeof tip.id !== "string" || !TIP_ID.test(tip.id)) return;
-    addLine(tip);
-    bumpCount(tip.priority);
-    if (tip.priority === "P0") raiseAlert(tip);
-  });
-  source.addEventListener("reply", (message) => {
-    let reply;
-    try {
-      reply = JSON.parse(message.data);
-    } catch {
-      return;
-    }
-    if (!reply || typeof reply.id !== "string" || !TIP_ID.test(reply.id)) return;
-    markUnread(reply);
-    if (reply.raised === true && reply.priority === "P0") raiseAlert(reply);
-  });
-  addEventListener("pagehide", () => source.close());
 })();
 `;
