@@ -1,16 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ConsoleBrowser, consoleBrowser, fieldValue, manualClock } from "../fixtures/console.js";
+import { describe, expect, it } from "vitest";
 import {
-  addMembers,
-  fileTip,
-  MEMBERS,
-  type MemberName,
-  signedInAs,
-  tipElsewhere,
-  tipForX,
-} from "../fixtures/console-workspace.js";
+  authzMatrix,
+  cellsOf,
+  csrfOf,
+  TIP_TARGETS,
+  type TipTarget,
+  tipFor,
+  type Who,
+} from "../fixtures/authz-matrix.js";
 import { writeReporterMessage } from "../fixtures/followup-messages.js";
-import { createTestApp, type TestApp } from "../fixtures/test-app.js";
 
 /**
  * The conversation's rows of the authorization matrix, written from issue 10 ("an agent of another
@@ -19,11 +17,6 @@ import { createTestApp, type TestApp } from "../fixtures/test-app.js";
  * same 404 as missing; no session: a page goes to sign-in (303), a form gets the sign-in page at
  * once (401); a reply accepted is a 303 back to the workspace.
  */
-type Who = MemberName | "signedOut";
-type Target = "routedToX" | "routedElsewhere" | "missing";
-const WHO: Who[] = ["admin", "supervisor", "agentX", "agentY", "auditor", "signedOut"];
-const TARGETS: Target[] = ["routedToX", "routedElsewhere", "missing"];
-
 // [routed to X, routed elsewhere, missing]
 const READS = {
   admin: [404, 404, 404],
@@ -51,40 +44,19 @@ const ROUTES: Record<string, Record<Who, number[]>> = {
 
 const REPORTER_WORDS = "Le camion part de Rosso à minuit.";
 
-let testApp: TestApp;
-let clock: ReturnType<typeof manualClock>;
-const browsers = {} as Record<Who, ConsoleBrowser>;
-const tokens = {} as Record<MemberName, string>;
-
-beforeAll(async () => {
-  clock = manualClock();
-  testApp = await createTestApp({ now: clock.now });
-  await addMembers(testApp);
-  let address = 120;
-  for (const name of Object.keys(MEMBERS) as MemberName[]) {
-    const browser = await signedInAs(testApp, clock.now, name, `198.51.100.${address++}`);
-    browsers[name] = browser;
-    tokens[name] = fieldValue(await (await browser.get("/console/account")).text(), "csrf") ?? "";
-  }
-  browsers.signedOut = consoleBrowser(testApp, { clientAddress: "198.51.100.199" });
-});
-
-afterAll(async () => {
-  await testApp.close();
-});
+const matrix = authzMatrix({ firstAddress: 120, signedOutAddress: 199 });
 
 /** A fresh tip for each cell, with a message from its reporter waiting. */
-const targetTip = async (target: Target) => {
-  if (target === "missing") return "00000000-0000-4000-8000-000000000000";
-  const id = await fileTip(testApp, target === "routedToX" ? tipForX() : tipElsewhere());
-  await writeReporterMessage(testApp, id, REPORTER_WORDS);
+const targetTip = async (target: TipTarget) => {
+  const id = await tipFor(matrix, target);
+  if (target !== "missing") await writeReporterMessage(matrix.testApp, id, REPORTER_WORDS);
   return id;
 };
 
 const hotlineMessages = async (tipId: string) =>
   Number(
     (
-      await testApp.exec({
+      await matrix.testApp.exec({
         sql: "select count(*) as n from messages where tip_id = ? and direction = 'hotline'",
         args: [tipId],
       } as never)
@@ -93,16 +65,15 @@ const hotlineMessages = async (tipId: string) =>
 
 describe.each(Object.entries(ROUTES))("%s", (route, expected) => {
   const [method, pattern] = route.split(" ") as [string, string];
-  const cells = WHO.flatMap((who) => TARGETS.map((target, i) => [who, target, expected[who]?.[i]] as const));
-  it.each(cells)("%s on a tip %s: %i", async (who, target, status) => {
+  it.each(cellsOf(expected, TIP_TARGETS))("%s on a tip %s: %i", async (who, target, status) => {
     const tipId = await targetTip(target);
     const path = pattern.replace(":id", tipId);
-    const browser = browsers[who];
+    const browser = matrix.browsers[who];
     const answer =
       method === "GET"
         ? await browser.get(path)
         : await browser.post(path, {
-            ...(who === "signedOut" ? {} : { csrf: tokens[who] }),
+            ...csrfOf(matrix, who),
             reply: "Merci, pouvez-vous préciser le lieu ?",
           });
     expect(answer.status).toBe(status);
@@ -115,6 +86,7 @@ describe.each(Object.entries(ROUTES))("%s", (route, expected) => {
 
 describe("a reply without the session's token, or from another site", () => {
   it("is refused (403) and nothing is written", async () => {
+    const { testApp, browsers, tokens } = matrix;
     const tipId = await targetTip("routedToX");
     const path = `/console/tips/${tipId}/reply`;
     const form = { reply: "Réponse forgée" };

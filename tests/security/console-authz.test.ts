@@ -1,15 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ConsoleBrowser, consoleBrowser, fieldValue, manualClock } from "../fixtures/console.js";
+import { describe, expect, it } from "vitest";
 import {
-  addMembers,
-  fileTip,
-  MEMBERS,
-  type MemberName,
-  signedInAs,
-  tipElsewhere,
-  tipForX,
-} from "../fixtures/console-workspace.js";
-import { createTestApp, type TestApp } from "../fixtures/test-app.js";
+  authzMatrix,
+  cellsOf,
+  csrfOf,
+  statusOf,
+  TIP_TARGETS,
+  tipFor,
+  WHO,
+  type Who,
+} from "../fixtures/authz-matrix.js";
+import { fileTip, tipForX } from "../fixtures/console-workspace.js";
 
 /**
  * The authorization matrix, written from issue 9 ("Roles and scope", "Errors in pages are pages")
@@ -22,11 +22,6 @@ import { createTestApp, type TestApp } from "../fixtures/test-app.js";
  * - no session: a page goes to sign-in (303), a form gets the sign-in page at once (401, its fields kept);
  * - a success: a page 200, a form 303 back to the workspace.
  */
-type Who = MemberName | "signedOut";
-type Target = "routedToX" | "routedElsewhere" | "missing";
-const WHO: Who[] = ["admin", "supervisor", "agentX", "agentY", "auditor", "signedOut"];
-const TARGETS: Target[] = ["routedToX", "routedElsewhere", "missing"];
-
 /** Pages without a tip: one status per role. */
 const PAGES: Record<string, Record<Who, number>> = {
   // Admins and auditors have a home that says they read no tip (README, "The queue").
@@ -73,33 +68,7 @@ const TIP_ROUTES: Record<string, Record<Who, number[]>> = {
   "POST /console/tips/:id/classification": SUPERVISOR_ONLY,
 };
 
-let testApp: TestApp;
-let clock: ReturnType<typeof manualClock>;
-const browsers = {} as Record<Who, ConsoleBrowser>;
-const tokens = {} as Record<MemberName, string>;
-
-beforeAll(async () => {
-  clock = manualClock();
-  testApp = await createTestApp({ now: clock.now });
-  await addMembers(testApp);
-  let address = 60;
-  for (const name of Object.keys(MEMBERS) as MemberName[]) {
-    const browser = await signedInAs(testApp, clock.now, name, `198.51.100.${address++}`);
-    browsers[name] = browser;
-    tokens[name] = fieldValue(await (await browser.get("/console/account")).text(), "csrf") ?? "";
-  }
-  browsers.signedOut = consoleBrowser(testApp, { clientAddress: "198.51.100.99" });
-});
-
-afterAll(async () => {
-  await testApp.close();
-});
-
-/** A fresh tip for each cell, so one cell's change (a re-route, a status) never decides another's. */
-const targetTip = async (target: Target) =>
-  target === "missing"
-    ? "00000000-0000-4000-8000-000000000000"
-    : fileTip(testApp, target === "routedToX" ? tipForX() : tipElsewhere());
+const matrix = authzMatrix({ firstAddress: 60, signedOutAddress: 99 });
 
 /** A valid form for each action: any refusal is the matrix's, not the input's. */
 const validForm = async (action: string): Promise<Record<string, string>> => {
@@ -117,33 +86,27 @@ const validForm = async (action: string): Promise<Record<string, string>> => {
       return { value: "unclear", reason };
     default:
       // Another tip routed to X: one every viewer who can see the target can see too, for any target.
-      return { linkedTipId: await fileTip(testApp, tipForX()) };
+      return { linkedTipId: await fileTip(matrix.testApp, tipForX()) };
   }
-};
-
-const statusOf = async (response: Response) => {
-  await response.body?.cancel();
-  return response.status;
 };
 
 describe.each(Object.entries(PAGES))("%s", (route, expected) => {
   const path = route.split(" ")[1] as string;
   it.each(WHO)("%s", async (who) => {
-    expect(await statusOf(await browsers[who].get(path))).toBe(expected[who]);
+    expect(await statusOf(await matrix.browsers[who].get(path))).toBe(expected[who]);
   });
 });
 
 describe.each(Object.entries(TIP_ROUTES))("%s", (route, expected) => {
   const [method, pattern] = route.split(" ") as [string, string];
-  const cells = WHO.flatMap((who) => TARGETS.map((target, i) => [who, target, expected[who]?.[i]] as const));
-  it.each(cells)("%s on a tip %s: %i", async (who, target, status) => {
-    const path = pattern.replace(":id", await targetTip(target));
-    const browser = browsers[who];
+  it.each(cellsOf(expected, TIP_TARGETS))("%s on a tip %s: %i", async (who, target, status) => {
+    const path = pattern.replace(":id", await tipFor(matrix, target));
+    const browser = matrix.browsers[who];
     const answer =
       method === "GET"
         ? await browser.get(path)
         : await browser.post(path, {
-            ...(who === "signedOut" ? {} : { csrf: tokens[who] }),
+            ...csrfOf(matrix, who),
             ...(await validForm(path.split("/").at(-1) as string)),
           });
     expect(await statusOf(answer)).toBe(status);
@@ -153,7 +116,8 @@ describe.each(Object.entries(TIP_ROUTES))("%s", (route, expected) => {
 describe("forms without the session's token, or from another site", () => {
   const actions = ["note", "status", "link", "assign", "priority", "classification"];
   it.each(actions)("%s: refused (403) and nothing written", async (action) => {
-    const tip = await targetTip("routedToX");
+    const { testApp, browsers, tokens } = matrix;
+    const tip = await tipFor(matrix, "routedToX");
     const before = await testApp.exec("select count(*) as n from audit_log where action <> 'tip.view'");
     const path = `/console/tips/${tip}/${action}`;
     const form = await validForm(action);
