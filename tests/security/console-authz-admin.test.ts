@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createAgency } from "../../server/src/agencies/records.js";
 import { setWebhook } from "../../server/src/agencies/webhook.js";
 import { createMember } from "../../server/src/staff/members.js";
-import { type ConsoleBrowser, consoleBrowser, fieldValue, manualClock } from "../fixtures/console.js";
-import { addMembers, fileTip, MEMBERS, type MemberName, signedInAs, tipForX } from "../fixtures/console-workspace.js";
+import { authzMatrix, cellsOf, csrfOf, MISSING_ID, statusOf, WHO, type Who } from "../fixtures/authz-matrix.js";
+import { fileTip, tipForX } from "../fixtures/console-workspace.js";
 import { enqueueDelivery } from "../fixtures/deliveries.js";
-import { createTestApp, type TestApp } from "../fixtures/test-app.js";
 
 /**
  * The authorization matrix of the staff and agency pages, written from issue 11 ("Staff (admin)",
@@ -19,11 +18,8 @@ import { createTestApp, type TestApp } from "../fixtures/test-app.js";
  * The page that replaces a temporary password belongs to a sign-in in progress only: anyone else
  * goes back to sign-in (303) or gets the sign-in page (401).
  */
-type Who = MemberName | "signedOut";
 type Target = "existing" | "missing";
-const WHO: Who[] = ["admin", "supervisor", "agentX", "agentY", "auditor", "signedOut"];
 const TARGETS: Target[] = ["existing", "missing"];
-const MISSING = "00000000-0000-4000-8000-000000000000";
 
 const adminOnly = (page: number, admin: number) => ({
   admin,
@@ -85,34 +81,17 @@ const NAMED: Record<string, Record<Who, number[]>> = {
   "POST /console/admin/agencies/:agency/deliveries/:delivery/retry": named(401, 303),
 };
 
-let testApp: TestApp;
-let clock: ReturnType<typeof manualClock>;
-let ids: Record<MemberName, string>;
+const matrix = authzMatrix({ firstAddress: 70, signedOutAddress: 98 });
 let tipId: string;
 let serial = 0;
-const browsers = {} as Record<Who, ConsoleBrowser>;
-const tokens = {} as Record<MemberName, string>;
 
 beforeAll(async () => {
-  clock = manualClock();
-  testApp = await createTestApp({ now: clock.now });
-  ids = await addMembers(testApp);
-  let address = 70;
-  for (const name of Object.keys(MEMBERS) as MemberName[]) {
-    const browser = await signedInAs(testApp, clock.now, name, `198.51.100.${address++}`);
-    browsers[name] = browser;
-    tokens[name] = fieldValue(await (await browser.get("/console/account")).text(), "csrf") ?? "";
-  }
-  browsers.signedOut = consoleBrowser(testApp, { clientAddress: "198.51.100.98" });
-  tipId = await fileTip(testApp, tipForX());
-});
-
-afterAll(async () => {
-  await testApp.close();
+  tipId = await fileTip(matrix.testApp, tipForX());
 });
 
 /** A fresh member, agency (with a webhook and a dead delivery) for each cell: one cell's change never decides another's. */
 const freshMember = async () => {
+  const { testApp, ids, clock } = matrix;
   const created = await createMember(
     testApp.db,
     ids.admin,
@@ -129,6 +108,7 @@ const freshMember = async () => {
  * connection, so the matrix reaches no network.
  */
 const freshAgency = async (route: string) => {
+  const { testApp, ids, clock } = matrix;
   const slug = `matrix-agency-${++serial}`;
   const input = { slug, name: "Matrix", kind: "ngo", country: "MR", phone: "", unverified: false, fallback: false };
   const created = await createAgency(testApp.db, ids.admin, input, clock.now());
@@ -138,7 +118,7 @@ const freshAgency = async (route: string) => {
     const who = { actor: ids.admin, now: clock.now() };
     await setWebhook(testApp.db, testApp.keys, agency, "https://agency.example/hook", { production: true }, who);
   }
-  if (!route.includes(":delivery")) return { id: created.id, delivery: MISSING };
+  if (!route.includes(":delivery")) return { id: created.id, delivery: MISSING_ID };
   await enqueueDelivery(testApp, { tipId, slug, at: clock.now() });
   const dead = await testApp.client.execute({
     sql: "update delivery_outbox set status = 'dead' where agency_id = ? returning id",
@@ -165,16 +145,10 @@ const formFor = (path: string) => {
   return {};
 };
 
-const statusOf = async (response: Response) => {
-  await response.body?.cancel();
-  return response.status;
-};
-
 const send = async (who: Who, method: string, path: string) => {
-  const browser = browsers[who];
+  const browser = matrix.browsers[who];
   if (method === "GET") return statusOf(await browser.get(path));
-  const csrf: Record<string, string> = who === "signedOut" ? {} : { csrf: tokens[who] };
-  return statusOf(await browser.post(path, { ...csrf, ...formFor(path) }));
+  return statusOf(await browser.post(path, { ...csrfOf(matrix, who), ...formFor(path) }));
 };
 
 describe.each(Object.entries(PLAIN))("%s", (route, expected) => {
@@ -186,16 +160,15 @@ describe.each(Object.entries(PLAIN))("%s", (route, expected) => {
 
 describe.each(Object.entries(NAMED))("%s", (route, expected) => {
   const [method, pattern] = route.split(" ") as [string, string];
-  const cells = WHO.flatMap((who) => TARGETS.map((target, i) => [who, target, expected[who]?.[i]] as const));
-  it.each(cells)("%s on a %s one: %i", async (who, target, status) => {
+  it.each(cellsOf(expected, TARGETS))("%s on a %s one: %i", async (who, target, status) => {
     let path = pattern;
     if (pattern.includes(":member"))
-      path = path.replace(":member", target === "missing" ? MISSING : await freshMember());
+      path = path.replace(":member", target === "missing" ? MISSING_ID : await freshMember());
     if (pattern.includes(":agency")) {
       const agency = await freshAgency(pattern);
       path = path
-        .replace(":agency", target === "missing" && !pattern.includes(":delivery") ? MISSING : agency.id)
-        .replace(":delivery", target === "missing" ? MISSING : agency.delivery);
+        .replace(":agency", target === "missing" && !pattern.includes(":delivery") ? MISSING_ID : agency.id)
+        .replace(":delivery", target === "missing" ? MISSING_ID : agency.delivery);
     }
     expect(await send(who, method, path)).toBe(status);
   });

@@ -1,16 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ConsoleBrowser, consoleBrowser, fieldValue, manualClock } from "../fixtures/console.js";
-import {
-  addMembers,
-  fileTip,
-  MEMBERS,
-  type MemberName,
-  signedInAs,
-  tipElsewhere,
-  tipForX,
-} from "../fixtures/console-workspace.js";
+import { describe, expect, it } from "vitest";
+import { authzMatrix, cellsOf, statusOf, TIP_TARGETS, tipFor, WHO, type Who } from "../fixtures/authz-matrix.js";
 import { intakeFields } from "../fixtures/intake-form.js";
-import { createTestApp, HOTLINE, type TestApp } from "../fixtures/test-app.js";
+import { HOTLINE } from "../fixtures/test-app.js";
 import { validTip } from "../fixtures/tips.js";
 
 /**
@@ -23,11 +14,6 @@ import { validTip } from "../fixtures/tips.js";
  * - re-routing a tip: supervisors only; an agent on a tip routed to their agency 403; a tip out of
  *   scope or missing 404 whatever the role; a change made answers 303.
  */
-type Who = MemberName | "signedOut";
-type Target = "routedToX" | "routedElsewhere" | "missing";
-const WHO: Who[] = ["admin", "supervisor", "agentX", "agentY", "auditor", "signedOut"];
-const TARGETS: Target[] = ["routedToX", "routedElsewhere", "missing"];
-
 const PAGES: Record<string, Record<Who, number>> = {
   "GET /console/intake": { admin: 403, supervisor: 200, agentX: 200, agentY: 200, auditor: 403, signedOut: 303 },
   "POST /console/intake": { admin: 403, supervisor: 201, agentX: 201, agentY: 201, auditor: 403, signedOut: 401 },
@@ -54,37 +40,13 @@ const TIP_ROUTES: Record<string, Record<Who, number[]>> = {
   },
 };
 
-let testApp: TestApp;
-let clock: ReturnType<typeof manualClock>;
-const browsers = {} as Record<Who, ConsoleBrowser>;
-const tokens = {} as Record<MemberName, string>;
-
-beforeAll(async () => {
-  clock = manualClock();
-  testApp = await createTestApp({ now: clock.now });
-  await addMembers(testApp);
-  let address = 180;
-  for (const name of Object.keys(MEMBERS) as MemberName[]) {
-    const browser = await signedInAs(testApp, clock.now, name, `198.51.100.${address++}`);
-    browsers[name] = browser;
-    tokens[name] = fieldValue(await (await browser.get("/console/account")).text(), "csrf") ?? "";
-  }
-  browsers.signedOut = consoleBrowser(testApp, { clientAddress: "198.51.100.199" });
-});
-
-afterAll(async () => {
-  await testApp.close();
-});
-
-const statusOf = async (response: Response) => {
-  await response.body?.cancel();
-  return response.status;
-};
+const matrix = authzMatrix({ firstAddress: 180, signedOutAddress: 199 });
+const { browsers, tokens } = matrix;
 
 /** A form as the browser sends it, names repeated for the answers that take several. */
 const post = (who: Who, path: string, entries: [string, string][], extra: Record<string, string> = {}) => {
   const cookie = who === "signedOut" ? "" : [...browsers[who].jar].map(([n, v]) => `${n}=${v}`).join("; ");
-  return testApp.app.request(path, {
+  return matrix.testApp.app.request(path, {
     method: "POST",
     headers: {
       "Content-Type": "application/x-www-form-urlencoded",
@@ -106,11 +68,6 @@ const rerouteForm = (): [string, string][] => [
   ["reason", "matrix"],
 ];
 
-const targetTip = async (target: Target) =>
-  target === "missing"
-    ? "00000000-0000-4000-8000-000000000000"
-    : fileTip(testApp, target === "routedToX" ? tipForX() : tipElsewhere());
-
 describe.each(Object.entries(PAGES))("%s", (route, expected) => {
   const [method, path] = route.split(" ") as [string, string];
   it.each(WHO)("%s", async (who) => {
@@ -122,9 +79,8 @@ describe.each(Object.entries(PAGES))("%s", (route, expected) => {
 
 describe.each(Object.entries(TIP_ROUTES))("%s", (route, expected) => {
   const [method, pattern] = route.split(" ") as [string, string];
-  const cells = WHO.flatMap((who) => TARGETS.map((target, i) => [who, target, expected[who]?.[i]] as const));
-  it.each(cells)("%s on a tip %s: %i", async (who, target, status) => {
-    const path = pattern.replace(":id", await targetTip(target));
+  it.each(cellsOf(expected, TIP_TARGETS))("%s on a tip %s: %i", async (who, target, status) => {
+    const path = pattern.replace(":id", await tipFor(matrix, target));
     const answer =
       method === "GET" ? await browsers[who].get(path) : await post(who, path, [...csrf(who), ...rerouteForm()]);
     expect(await statusOf(answer)).toBe(status);
@@ -136,13 +92,14 @@ describe("forms without the session's token, or from another site", () => {
     ["intake", async () => ({ path: "/console/intake", entries: intakeForm() })],
     [
       "re-routing",
-      async () => ({ path: `/console/tips/${await targetTip("routedToX")}/agencies`, entries: rerouteForm() }),
+      async () => ({ path: `/console/tips/${await tipFor(matrix, "routedToX")}/agencies`, entries: rerouteForm() }),
     ],
   ];
   it.each(FORMS)("%s: refused (403) and nothing written", async (_, form) => {
     const { path, entries } = await form();
     const count = async () =>
-      (await testApp.exec("select (select count(*) from tips) + (select count(*) from tip_routes) as n")).rows[0]?.n;
+      (await matrix.testApp.exec("select (select count(*) from tips) + (select count(*) from tip_routes) as n")).rows[0]
+        ?.n;
     const before = await count();
     expect(await statusOf(await post("supervisor", path, entries))).toBe(403);
     expect(await statusOf(await post("supervisor", path, [["csrf", "not-the-token"], ...entries]))).toBe(403);

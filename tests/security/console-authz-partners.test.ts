@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createPartner } from "../../server/src/partners/changes.js";
-import { type ConsoleBrowser, consoleBrowser, fieldValue, manualClock } from "../fixtures/console.js";
-import { addMembers, MEMBERS, type MemberName, signedInAs } from "../fixtures/console-workspace.js";
-import { createTestApp, type TestApp } from "../fixtures/test-app.js";
+import { authzMatrix, cellsOf, csrfOf, statusOf, WHO, type Who } from "../fixtures/authz-matrix.js";
 
 /**
  * The partners' rows of the console's authorization matrix, written from issue 11 ("Partners
@@ -13,9 +11,7 @@ import { createTestApp, type TestApp } from "../fixtures/test-app.js";
  * - no session: a page goes to sign-in (303), a form gets the sign-in page at once (401);
  * - a success: a page 200, a form 303 to the partner's kit page.
  */
-type Who = MemberName | "signedOut";
 type Target = "existing" | "missing";
-const WHO: Who[] = ["admin", "supervisor", "agentX", "agentY", "auditor", "signedOut"];
 const TARGETS: Target[] = ["existing", "missing"];
 
 const ADMIN_PAGE: Record<Who, number> = {
@@ -68,28 +64,9 @@ const PARTNER_ROUTES: Record<string, Record<Who, number[]>> = {
   "POST /console/admin/partners/:key/enable": CHANGE,
 };
 
-let testApp: TestApp;
-const browsers = {} as Record<Who, ConsoleBrowser>;
-const tokens = {} as Record<MemberName, string>;
-let adminId: string;
+const matrix = authzMatrix({ firstAddress: 70, signedOutAddress: 98 });
+const { browsers, tokens } = matrix;
 let made = 0;
-
-beforeAll(async () => {
-  const clock = manualClock();
-  testApp = await createTestApp({ now: clock.now });
-  adminId = (await addMembers(testApp)).admin;
-  let address = 70;
-  for (const name of Object.keys(MEMBERS) as MemberName[]) {
-    const browser = await signedInAs(testApp, clock.now, name, `198.51.100.${address++}`);
-    browsers[name] = browser;
-    tokens[name] = fieldValue(await (await browser.get("/console/account")).text(), "csrf") ?? "";
-  }
-  browsers.signedOut = consoleBrowser(testApp, { clientAddress: "198.51.100.98" });
-});
-
-afterAll(async () => {
-  await testApp.close();
-});
 
 const form = (key: string) => ({
   key,
@@ -109,21 +86,14 @@ const form = (key: string) => ({
 const targetKey = async (target: Target, action: string) => {
   if (target === "missing") return "no-such-partner";
   const key = `matrix-${++made}`;
-  const ctx = { db: testApp.db, actor: adminId, now: new Date() };
+  const ctx = { db: matrix.testApp.db, actor: matrix.ids.admin, now: new Date() };
   await createPartner(ctx, { ...form(key), languages: ["fr"], captchaProviders: ["altcha"] });
-  if (action === "enable") await testApp.exec(`update partners set disabled = 1 where key = '${key}'`);
+  if (action === "enable") await matrix.testApp.exec(`update partners set disabled = 1 where key = '${key}'`);
   return key;
 };
 
-const statusOf = async (response: Response) => {
-  await response.body?.cancel();
-  return response.status;
-};
-
 const send = (who: Who, method: string, path: string, fields: Record<string, string>) =>
-  method === "GET"
-    ? browsers[who].get(path)
-    : browsers[who].post(path, { ...(who === "signedOut" ? {} : { csrf: tokens[who] }), ...fields });
+  method === "GET" ? browsers[who].get(path) : browsers[who].post(path, { ...csrfOf(matrix, who), ...fields });
 
 describe.each(Object.entries(PAGES))("%s", (route, expected) => {
   const [method, path] = route.split(" ") as [string, string];
@@ -134,8 +104,7 @@ describe.each(Object.entries(PAGES))("%s", (route, expected) => {
 
 describe.each(Object.entries(PARTNER_ROUTES))("%s", (route, expected) => {
   const [method, pattern] = route.split(" ") as [string, string];
-  const cells = WHO.flatMap((who) => TARGETS.map((target, i) => [who, target, expected[who]?.[i]] as const));
-  it.each(cells)("%s on a partner %s: %i", async (who, target, status) => {
+  it.each(cellsOf(expected, TARGETS))("%s on a partner %s: %i", async (who, target, status) => {
     const action = pattern.split("/").at(-1) as string;
     const key = await targetKey(target, action);
     const answer = await send(who, method, pattern.replace(":key", key), form(key));
@@ -148,6 +117,7 @@ describe("partner forms without the session's token, or from another site", () =
     const key = await targetKey("existing", action);
     const path = action === "new" ? "/console/admin/partners/new" : `/console/admin/partners/${key}/${action}`;
     const fields = action === "new" ? form(`matrix-forged-${++made}`) : { ...form(key), name: "Forged" };
+    const { testApp } = matrix;
     const before = await testApp.exec("select count(*) as n from audit_log");
     const partners = await testApp.exec("select * from partners order by key");
     const admin = browsers.admin;

@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ConsoleBrowser, consoleBrowser, fieldValue, manualClock } from "../fixtures/console.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
-  addMembers,
-  fileTip,
-  MEMBERS,
-  type MemberName,
-  signedInAs,
-  tipElsewhere,
-  tipForX,
-} from "../fixtures/console-workspace.js";
-import { createTestApp, type TestApp } from "../fixtures/test-app.js";
+  authzMatrix,
+  cellsOf,
+  csrfOf,
+  statusOf,
+  TIP_TARGETS,
+  tipFor,
+  WHO,
+  type Who,
+} from "../fixtures/authz-matrix.js";
 
 /**
  * The routing rules' authorization matrix, written from issue 11 ("Routing rules (admin, supervisors
@@ -20,11 +19,6 @@ import { createTestApp, type TestApp } from "../fixtures/test-app.js";
  *   that does not exist gets the form again with its message (422), as any wrong id would;
  * - no session: a page goes to sign-in (303), a form gets the sign-in page at once (401).
  */
-type Who = MemberName | "signedOut";
-type Target = "routedToX" | "routedElsewhere" | "missing";
-const WHO: Who[] = ["admin", "supervisor", "agentX", "agentY", "auditor", "signedOut"];
-const TARGETS: Target[] = ["routedToX", "routedElsewhere", "missing"];
-
 const READERS = { admin: 200, supervisor: 200, agentX: 403, agentY: 403, auditor: 403, signedOut: 303 };
 const ADMIN_PAGE = { admin: 200, supervisor: 403, agentX: 403, agentY: 403, auditor: 403, signedOut: 303 };
 const ADMIN_FORM = { admin: 303, supervisor: 403, agentX: 403, agentY: 403, auditor: 403, signedOut: 401 };
@@ -53,31 +47,17 @@ const FROM_TIP: Record<Who, number[]> = {
   signedOut: [401, 401, 401],
 };
 
-let testApp: TestApp;
-const browsers = {} as Record<Who, ConsoleBrowser>;
-const tokens = {} as Record<MemberName, string>;
+const matrix = authzMatrix({ firstAddress: 160, signedOutAddress: 199 });
 let agencyId: string;
 
 beforeAll(async () => {
-  const clock = manualClock();
-  testApp = await createTestApp({ now: clock.now });
-  await addMembers(testApp);
-  let address = 160;
-  for (const name of Object.keys(MEMBERS) as MemberName[]) {
-    const browser = await signedInAs(testApp, clock.now, name, `198.51.100.${address++}`);
-    browsers[name] = browser;
-    tokens[name] = fieldValue(await (await browser.get("/console/account")).text(), "csrf") ?? "";
-  }
-  browsers.signedOut = consoleBrowser(testApp, { clientAddress: "198.51.100.199" });
-  agencyId = String((await testApp.exec("select id from agencies where slug = 'mr-ngo-shelter'")).rows[0]?.id);
+  agencyId = String((await matrix.testApp.exec("select id from agencies where slug = 'mr-ngo-shelter'")).rows[0]?.id);
 });
-
-afterAll(() => testApp.close());
 
 /** A fresh rule for each cell, so that one cell's delete or move never decides another's. */
 const freshRule = async () => {
   const id = crypto.randomUUID();
-  await testApp.exec(
+  await matrix.testApp.exec(
     `insert into routing_rules (id, position, name, conditions, agency_id, role) values ('${id}', 100, 'matrix', '{"priorities":["P3"]}', '${agencyId}', 'notify')`,
   );
   return id;
@@ -103,35 +83,23 @@ const validForm = (path: string): Record<string, string> => {
   return { name: "matrix rule", agencyId, role: "notify", priorities: "P3" };
 };
 
-const statusOf = async (response: Response) => {
-  await response.body?.cancel();
-  return response.status;
-};
-
 describe.each(Object.entries(ROUTES))("%s", (route, expected) => {
   const [method, pattern] = route.split(" ") as [string, string];
   it.each(WHO)("%s", async (who) => {
     const path = pattern.includes(":rule") ? pattern.replace(":rule", await freshRule()) : pattern;
-    const browser = browsers[who];
+    const browser = matrix.browsers[who];
     const answer =
       method === "GET"
         ? await browser.get(path)
-        : await browser.post(path, { ...(who === "signedOut" ? {} : { csrf: tokens[who] }), ...validForm(path) });
+        : await browser.post(path, { ...csrfOf(matrix, who), ...validForm(path) });
     expect(await statusOf(answer)).toBe(expected[who]);
   });
 });
 
 describe("POST /console/admin/rules/try/tip", () => {
-  const cells = WHO.flatMap((who) => TARGETS.map((target, i) => [who, target, FROM_TIP[who][i]] as const));
-  it.each(cells)("%s on a tip %s: %i", async (who, target, status) => {
-    const tipId =
-      target === "missing"
-        ? "00000000-0000-4000-8000-000000000000"
-        : await fileTip(testApp, target === "routedToX" ? tipForX() : tipElsewhere());
-    const answer = await browsers[who].post("/console/admin/rules/try/tip", {
-      ...(who === "signedOut" ? {} : { csrf: tokens[who as MemberName] }),
-      tipId,
-    });
+  it.each(cellsOf(FROM_TIP, TIP_TARGETS))("%s on a tip %s: %i", async (who, target, status) => {
+    const tipId = await tipFor(matrix, target);
+    const answer = await matrix.browsers[who].post("/console/admin/rules/try/tip", { ...csrfOf(matrix, who), tipId });
     expect(await statusOf(answer)).toBe(status);
   });
 });
