@@ -27,7 +27,7 @@ const PAGES: Record<string, Record<Who, number>> = {
   // Admins and auditors have a home that says they read no tip (README, "The queue").
   "GET /console": { admin: 200, supervisor: 200, agentX: 200, agentY: 200, auditor: 200, signedOut: 303 },
   // No stream for a role that reads no tip: nothing to tell it, ever.
-  "GET /console/events": { admin: 204, supervisor: 200, agentX: 200, agentY: 200, auditor: 204, signedOut: 303 },
+  "GET /console/events": { admin: 204, supervisor: 200, agentX: 200, agentY: 200, auditor: 204, signedOut: 204 },
   "GET /console/audit": { admin: 200, supervisor: 403, agentX: 403, agentY: 403, auditor: 200, signedOut: 303 },
   "GET /console/account": { admin: 200, supervisor: 200, agentX: 200, agentY: 200, auditor: 200, signedOut: 303 },
 };

@@ -77,13 +77,19 @@ const signInAgain = async (c: Context, services: Services, found: { ended: boole
 /**
  * Puts the signed-in member on the context (`c.var.viewer`, typed) and the page's language to
  * theirs; a session still waiting for its second factor is no session here. A POST must carry the
- * session's CSRF token.
+ * session's CSRF token. An event stream (`stream`) without a session gets 204, not sign-in.
  */
 export const requireViewer =
-  (services: Services): MiddlewareHandler<ViewerEnv> =>
+  (services: Services, { stream = false } = {}): MiddlewareHandler<ViewerEnv> =>
   async (c, next) => {
     const token = sessionToken(c);
     const found = token ? await findSession(services.db, token, services.now()) : null;
+    // EventSource follows a redirect to the sign-in page and fails on its HTML; a 204 tells it, by
+    // the SSE spec, to stop reconnecting, without a page rendered for nobody.
+    if (stream && (found?.state !== "live" || found.pending)) {
+      if (token && found?.state !== "live") clearSessionCookie(c);
+      return c.body(null, 204);
+    }
     if (found?.state === "live" && found.pending) return signInAgain(c, services, { ended: false, endedFor: null });
     if (found?.state !== "live") {
       if (token) clearSessionCookie(c);

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, max } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import { auditLog, tipRoutes, tips } from "../db/schema.js";
 import type { AppDb } from "../db/types.js";
 import type { Viewer } from "./scope.js";
@@ -12,6 +12,26 @@ export type NewTipEvent = { id: string; priority: string | null; createdAt: numb
  */
 export type ReplyEvent = { kind: "reply"; tipId: string; priority: string | null; raised: boolean };
 
+/**
+ * How far a stream has read: the last tip row and the last audit entry it has gone past. Both
+ * numbers grow in commit order (SQLite writes one transaction at a time, tips are never deleted and
+ * the audit seq is AUTOINCREMENT), so nothing committed later can fall behind a position.
+ */
+export type FeedPosition = { tip: number; seq: number };
+
+export const positionId = (at: FeedPosition) => `${at.tip}.${at.seq}`;
+
+export const parsePositionId = (id: string | null | undefined): FeedPosition | null => {
+  const match = /^(\d{1,15})\.(\d{1,15})$/.exec(id ?? "");
+  return match ? { tip: Number(match[1]), seq: Number(match[2]) } : null;
+};
+
+/**
+ * How far back a resumed stream is replayed. A browser reconnects within seconds; an older (or
+ * forged) Last-Event-ID gets no more than this, and only what the viewer's scope shows anyway.
+ */
+export const REPLAY_WINDOW_MS = 10 * 60_000;
+
 /** Whether a new tip belongs in this viewer's queue: the same rule as `tipScope`, on the event's routes. */
 export const seesNewTip = (viewer: Viewer, event: Pick<NewTipEvent, "agencyIds">) => {
   if (viewer.kind === "operator" || viewer.role === "supervisor") return true;
@@ -23,96 +43,141 @@ export const MESSAGE_RECEIVED = "followup.message.received";
 
 const rankOf = (priority: unknown) => (typeof priority === "string" && /^P\d$/.test(priority) ? priority : "P9");
 
-type Subscriber = { viewer: Viewer; send: (event: NewTipEvent) => void; reply: (event: ReplyEvent) => void };
+type Send<E> = (event: E, at: FeedPosition) => void;
+export type FeedOptions = {
+  /** Resume after this position (a reconnecting browser's Last-Event-ID) instead of now. */
+  after?: FeedPosition | null;
+  /** After every poll, even a failed one: where the subscriber stands now. */
+  tick?: (at: FeedPosition) => void;
+};
+type Subscriber = {
+  viewer: Viewer;
+  send: Send<NewTipEvent>;
+  reply: Send<ReplyEvent>;
+  tick: (at: FeedPosition) => void;
+  at: Promise<FeedPosition>;
+};
 
-// A tip is stamped before its transaction commits (group commit, another process): one stamped a
-// little earlier than the newest seen may become visible after it. The poll looks back this far and
-// remembers what it already sent.
-const LOOKBACK_MS = 10_000;
+const BATCH = 1_000;
 
 /**
- * New tips for every open console of this process from one query a tick (not one per console):
- * each subscriber gets only the tips in its viewer's scope. Polling the database, rather than a
- * signal from intake, also sees tips that another process or a Worker stored.
+ * New tips and reporters' messages for every open console of this process from one query each a
+ * tick (not one per console): each subscriber gets only the events in its viewer's scope, after its
+ * own position. Polling the database, rather than a signal from intake, also sees what another
+ * process or a Worker stored.
  */
 export const tipFeed = (db: AppDb, { everyMs = 1_000, now = () => new Date() } = {}) => {
   const subscribers = new Set<Subscriber>();
-  let startedAt = now().getTime();
-  let since = startedAt;
-  const sent = new Map<string, number>();
   let timer: ReturnType<typeof setInterval> | null = null;
   let polling = false;
-  // The audit log's seq, not a time: it is append-only and numbered in commit order, so nothing
-  // committed after the last entry seen can carry a smaller one.
-  let lastSeq: Promise<number> = Promise.resolve(0);
-  const newestSeq = async () => Number((await db.select({ seq: max(auditLog.seq) }).from(auditLog))[0]?.seq ?? 0);
 
-  const pollReplies = async () => {
-    const after = await lastSeq;
-    const entries = await db
-      .select({ seq: auditLog.seq, tipId: auditLog.subject, details: auditLog.details })
-      .from(auditLog)
-      .where(and(gt(auditLog.seq, after), eq(auditLog.action, MESSAGE_RECEIVED)))
-      .orderBy(asc(auditLog.seq))
-      .limit(1_000);
-    const last = entries.at(-1);
-    if (!last) return;
-    lastSeq = Promise.resolve(last.seq);
-    const tipIds = [...new Set(entries.flatMap((e) => (e.tipId ? [e.tipId] : [])))];
-    const routes = await db
+  /** The newest position, and a resumed one moved up to the replay window and down to the newest. */
+  const startAt = async (after: FeedPosition | null): Promise<FeedPosition> => {
+    const since = now().getTime() - REPLAY_WINDOW_MS;
+    const [row] = await db
+      .select({
+        tip: sql<number>`coalesce(max(rowid), 0)`.mapWith(Number),
+        seq: sql<number>`(select coalesce(max(seq), 0) from audit_log)`.mapWith(Number),
+        tipFloor: sql<number | null>`(select min(t.rowid) from tips t where t.created_at > ${since})`,
+        seqFloor: sql<
+          number | null
+        >`(select min(a.seq) from audit_log a where a.seq > ${after?.seq ?? 0} and a.at > ${since})`,
+      })
+      .from(tips);
+    const newest = { tip: row?.tip ?? 0, seq: row?.seq ?? 0 };
+    if (!after) return newest;
+    const floor = (first: number | null | undefined, last: number) => (first == null ? last : Number(first) - 1);
+    return {
+      tip: Math.min(newest.tip, Math.max(after.tip, floor(row?.tipFloor, newest.tip))),
+      seq: Math.min(newest.seq, Math.max(after.seq, floor(row?.seqFloor, newest.seq))),
+    };
+  };
+
+  const routesOf = async (tipIds: string[]) => {
+    if (tipIds.length === 0) return new Map<string, string[]>();
+    const rows = await db
       .select({ tipId: tipRoutes.tipId, agencyId: tipRoutes.agencyId })
       .from(tipRoutes)
       .where(inArray(tipRoutes.tipId, tipIds));
-    for (const entry of entries) {
-      if (!entry.tipId) continue;
-      const { priorityBefore, priorityAfter } = entry.details as { priorityBefore?: unknown; priorityAfter?: unknown };
-      const event: ReplyEvent = {
-        kind: "reply",
-        tipId: entry.tipId,
-        priority: typeof priorityAfter === "string" ? priorityAfter : null,
-        raised: rankOf(priorityAfter) < rankOf(priorityBefore),
-      };
-      const agencyIds = routes.filter((r) => r.tipId === entry.tipId).map((r) => r.agencyId);
-      for (const s of subscribers) if (seesNewTip(s.viewer, { agencyIds })) s.reply(event);
-    }
+    const byTip = new Map<string, string[]>();
+    for (const r of rows) byTip.set(r.tipId, [...(byTip.get(r.tipId) ?? []), r.agencyId]);
+    return byTip;
   };
 
   const poll = async () => {
-    if (polling) return;
+    if (polling || subscribers.size === 0) return;
     polling = true;
+    const present = [...subscribers];
     try {
-      await pollReplies();
-      const recent = await db
-        .select({ id: tips.id, priority: tips.priority, createdAt: tips.createdAt })
+      // A start that failed (the database away) is taken again from now, not from nothing.
+      for (const s of present) s.at = s.at.catch(() => startAt(null));
+      const positions = await Promise.all(present.map((s) => s.at));
+      const fromTip = Math.min(...positions.map((p) => p.tip));
+      const fromSeq = Math.min(...positions.map((p) => p.seq));
+      const newTips = await db
+        .select({
+          row: sql<number>`rowid`.mapWith(Number),
+          id: tips.id,
+          priority: tips.priority,
+          createdAt: tips.createdAt,
+        })
         .from(tips)
-        .where(gt(tips.createdAt, new Date(since - LOOKBACK_MS)))
-        .orderBy(asc(tips.createdAt), asc(tips.id))
-        .limit(1_000);
-      const fresh = recent.filter((t) => !sent.has(t.id) && t.createdAt.getTime() >= startedAt);
-      for (const t of recent) since = Math.max(since, t.createdAt.getTime());
-      for (const [id, at] of sent) if (at < since - LOOKBACK_MS) sent.delete(id);
-      if (fresh.length === 0) return;
-      const routes = await db
-        .select({ tipId: tipRoutes.tipId, agencyId: tipRoutes.agencyId })
-        .from(tipRoutes)
-        .where(
-          inArray(
-            tipRoutes.tipId,
-            fresh.map((t) => t.id),
-          ),
-        );
-      for (const tip of fresh) {
-        sent.set(tip.id, tip.createdAt.getTime());
-        const event = {
-          id: tip.id,
-          priority: tip.priority,
-          createdAt: tip.createdAt.getTime(),
-          agencyIds: routes.filter((r) => r.tipId === tip.id).map((r) => r.agencyId),
-        };
-        for (const s of subscribers) if (seesNewTip(s.viewer, event)) s.send(event);
-      }
+        .where(sql`rowid > ${fromTip}`)
+        .orderBy(sql`rowid`)
+        .limit(BATCH);
+      const replies = await db
+        .select({ seq: auditLog.seq, tipId: auditLog.subject, details: auditLog.details })
+        .from(auditLog)
+        .where(and(gt(auditLog.seq, fromSeq), eq(auditLog.action, MESSAGE_RECEIVED)))
+        .orderBy(asc(auditLog.seq))
+        .limit(BATCH);
+      // Entries of other kinds are passed over too: a position moves up to the newest entry read.
+      const [lastEntry] = await db
+        .select({ seq: sql<number>`coalesce(max(seq), 0)`.mapWith(Number) })
+        .from(auditLog)
+        .where(gt(auditLog.seq, fromSeq));
+      const seqRead = replies.length === BATCH ? (replies.at(-1)?.seq ?? fromSeq) : (lastEntry?.seq ?? fromSeq);
+      const routes = await routesOf([
+        ...new Set([...newTips.map((t) => t.id), ...replies.flatMap((r) => (r.tipId ? [r.tipId] : []))]),
+      ]);
+      present.forEach((s, i) => {
+        if (!subscribers.has(s)) return;
+        const at = { ...(positions[i] as FeedPosition) };
+        for (const tip of newTips) {
+          if (tip.row <= at.tip) continue;
+          at.tip = tip.row;
+          const event = {
+            id: tip.id,
+            priority: tip.priority,
+            createdAt: tip.createdAt.getTime(),
+            agencyIds: routes.get(tip.id) ?? [],
+          };
+          if (seesNewTip(s.viewer, event)) s.send(event, { ...at });
+        }
+        for (const entry of replies) {
+          if (entry.seq <= at.seq) continue;
+          at.seq = entry.seq;
+          if (!entry.tipId) continue;
+          const { priorityBefore, priorityAfter } = entry.details as {
+            priorityBefore?: unknown;
+            priorityAfter?: unknown;
+          };
+          const event: ReplyEvent = {
+            kind: "reply",
+            tipId: entry.tipId,
+            priority: typeof priorityAfter === "string" ? priorityAfter : null,
+            raised: rankOf(priorityAfter) < rankOf(priorityBefore),
+          };
+          if (seesNewTip(s.viewer, { agencyIds: routes.get(entry.tipId) ?? [] })) s.reply(event, { ...at });
+        }
+        at.seq = Math.max(at.seq, seqRead);
+        s.at = Promise.resolve(at);
+      });
     } finally {
       polling = false;
+      for (const s of present) {
+        if (subscribers.has(s)) void s.at.then((at) => s.tick(at)).catch(() => {});
+      }
     }
   };
 
@@ -122,21 +187,25 @@ export const tipFeed = (db: AppDb, { everyMs = 1_000, now = () => new Date() } =
   };
 
   return {
-    /** Starts polling with the first subscriber, stops with the last; returns the unsubscribe. */
-    subscribe(viewer: Viewer, send: (event: NewTipEvent) => void, reply: (event: ReplyEvent) => void = () => {}) {
-      const subscriber = { viewer, send, reply };
+    /**
+     * Starts polling with the first subscriber, stops with the last; returns the unsubscribe, whose
+     * `at` is where the subscriber starts (what its stream's first `id:` says).
+     */
+    subscribe(
+      viewer: Viewer,
+      send: Send<NewTipEvent>,
+      reply: Send<ReplyEvent> = () => {},
+      { after = null, tick = () => {} }: FeedOptions = {},
+    ) {
+      const subscriber: Subscriber = { viewer, send, reply, tick, at: startAt(after) };
+      subscriber.at.catch(() => {});
       subscribers.add(subscriber);
-      if (!timer) {
-        startedAt = now().getTime();
-        since = startedAt;
-        sent.clear();
-        lastSeq = newestSeq().catch(() => 0);
-        timer = setInterval(() => void poll().catch(() => {}), everyMs);
-      }
-      return () => {
+      if (!timer) timer = setInterval(() => void poll().catch(() => {}), everyMs);
+      const unsubscribe = () => {
         subscribers.delete(subscriber);
         if (subscribers.size === 0) stop();
       };
+      return Object.assign(unsubscribe, { at: subscriber.at });
     },
     poll,
     stop,

@@ -73,8 +73,8 @@ export const queueRoutes = (services: Services) => {
         },
       });
     })
-    .get("/events", viewer, (c) => {
+    .get("/events", requireViewer(services, { stream: true }), (c) => {
       if (!READS_TIPS.has(c.var.viewer.role)) return c.body(null, 204);
-      return liveEvents(c, services.tipFeed, c.var.viewer);
+      return liveEvents(c, services, c.var.viewer, c.var.session);
     });
 };
