@@ -1,21 +1,12 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { type ConsoleLanguage, consoleCatalogs, type TipInput } from "@balagh/shared";
-import { type Client, createClient } from "@libsql/client";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateMasterKey } from "../../server/src/security/keys.js";
 import { createStaffWithCli } from "../fixtures/balagh-cli.js";
-import { launchBrowser } from "../fixtures/browser.js";
-import { totpCode } from "../fixtures/console.js";
-import { type FakeHcaptcha, startFakeHcaptcha } from "../fixtures/fake-hcaptcha.js";
-import { startServerProcess } from "../fixtures/server-process.js";
+import { AXE_SOURCE, type ConsoleStage, signInOnPage, startConsoleStage, WCAG_A_AA } from "../fixtures/console-e2e.js";
 import { submission, validTip } from "../fixtures/tips.js";
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 const LAPTOP = { viewport: { width: 1280, height: 800 }, locale: "fr-FR" };
 const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const PASSWORD = "a long and private passphrase";
@@ -25,25 +16,14 @@ const LIVE_WITHIN_MS = 5_000;
 const SCREENSHOTS = process.env.CONVERSATION_SCREENSHOTS;
 const fr = consoleCatalogs.fr;
 
-let dir: string;
-let db: Client;
-let fake: FakeHcaptcha;
-let server: Awaited<ReturnType<typeof startServerProcess>>;
+let stage: ConsoleStage;
 let hotline: string;
 let browser: Browser;
-const env: Record<string, string> = {};
+let env: Record<string, string>;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "balagh-conversation-e2e-"));
-  fake = await startFakeHcaptcha();
-  env.DATABASE_URL = `file:${join(dir, "balagh.db")}`;
-  env.BALAGH_MASTER_KEY = generateMasterKey();
-  [server, browser] = await Promise.all([
-    startServerProcess({ ...env, HCAPTCHA_VERIFY_URL: fake.url, HCAPTCHA_SCRIPT_URL: fake.scriptUrl }),
-    launchBrowser(),
-  ]);
-  hotline = `http://localhost:${server.port}`;
-  db = createClient({ url: env.DATABASE_URL });
+  stage = await startConsoleStage("conversation");
+  ({ hotline, browser, env } = stage);
   await Promise.all([
     createStaffWithCli(env, { email: "permanence@hotline.mr", role: "supervisor", password: PASSWORD }),
     createStaffWithCli(env, { email: "nuit@hotline.mr", role: "supervisor", password: PASSWORD }),
@@ -64,11 +44,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  db?.close();
-  await browser?.close();
-  await server?.stop();
-  await fake?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await stage?.close();
 });
 
 /** A tip sent as the widget sends it; its id and the receipt the reporter keeps. */
@@ -76,11 +52,11 @@ const submitTip = async (tip: TipInput) => {
   const response = await fetch(`${hotline}/api/v1/tips`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(submission({ provider: "hcaptcha", response: fake.issue() }, tip)),
+    body: JSON.stringify(submission({ provider: "hcaptcha", response: stage.fake.issue() }, tip)),
   });
   expect(response.status).toBe(201);
   const { receipt } = (await response.json()) as { receipt: string };
-  const newest = await db.execute("select id from tips order by created_at desc, id desc limit 1");
+  const newest = await stage.db.execute("select id from tips order by created_at desc, id desc limit 1");
   return { id: String(newest.rows[0]?.id), receipt };
 };
 
@@ -113,20 +89,8 @@ const reporter = async (receipt: string) => {
 
 const h1 = (page: Page, name: string) => page.getByRole("heading", { level: 1, name, exact: true });
 
-/** Signs in on the page as a person does, enrolling the second factor when the account asks for it. */
 const signIn = async (context: BrowserContext, email: string) => {
-  const page = await context.newPage();
-  await page.goto(`${hotline}/console/sign-in?lang=fr`);
-  await page.getByLabel(fr["signIn.email"]).fill(email);
-  await page.getByLabel(fr["signIn.password"], { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: fr["signIn.submit"] }).click();
-  const enrol = page.locator(".setup-key");
-  await Promise.race([enrol.waitFor(), h1(page, fr["queue.title"]).waitFor()]);
-  if (await enrol.isVisible()) {
-    const key = ((await enrol.textContent()) ?? "").replaceAll(" ", "");
-    await page.getByLabel(fr["code.label"]).fill(totpCode(key, new Date()));
-    await page.getByRole("button", { name: fr["enrol.submit"] }).click();
-  }
+  const page = await signInOnPage(context, hotline, email, PASSWORD);
   await h1(page, fr["queue.title"]).waitFor();
   return page;
 };

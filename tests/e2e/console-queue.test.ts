@@ -1,21 +1,20 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { type ConsoleLanguage, consoleCatalogs, type TipInput } from "@balagh/shared";
-import { type Client, createClient } from "@libsql/client";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateMasterKey } from "../../server/src/security/keys.js";
 import { createStaffWithCli } from "../fixtures/balagh-cli.js";
-import { launchBrowser, PHONE } from "../fixtures/browser.js";
-import { totpCode } from "../fixtures/console.js";
-import { type FakeHcaptcha, startFakeHcaptcha } from "../fixtures/fake-hcaptcha.js";
-import { startServerProcess } from "../fixtures/server-process.js";
-import { submission, validTip } from "../fixtures/tips.js";
+import { PHONE } from "../fixtures/browser.js";
+import {
+  AXE_SOURCE,
+  type ConsoleStage,
+  submitTip as sendTip,
+  signInOnPage,
+  startConsoleStage,
+  WCAG_A_AA,
+} from "../fixtures/console-e2e.js";
+import { validTip } from "../fixtures/tips.js";
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 const LAPTOP = { viewport: { width: 1280, height: 800 }, locale: "fr-FR" };
 const PASSWORD = "a long and private passphrase";
 /** The issue's promise: a P0 raises the alert within 5 seconds of its 201. */
@@ -23,28 +22,17 @@ const ALERT_WITHIN_MS = 5_000;
 /** Set QUEUE_SCREENSHOTS=<folder> to keep pictures of the queue (laptop and phone, French and Arabic). */
 const SCREENSHOTS = process.env.QUEUE_SCREENSHOTS;
 
-let dir: string;
-let db: Client;
-let fake: FakeHcaptcha;
-let server: Awaited<ReturnType<typeof startServerProcess>>;
+let stage: ConsoleStage;
 let hotline: string;
 let browser: Browser;
-const env: Record<string, string> = {};
+let env: Record<string, string>;
 
 const createStaff = (email: string, role: string, agency?: string) =>
   createStaffWithCli(env, { email, role, password: PASSWORD, ...(agency && { agency }) });
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "balagh-queue-e2e-"));
-  fake = await startFakeHcaptcha();
-  env.DATABASE_URL = `file:${join(dir, "balagh.db")}`;
-  env.BALAGH_MASTER_KEY = generateMasterKey();
-  [server, browser] = await Promise.all([
-    startServerProcess({ ...env, HCAPTCHA_VERIFY_URL: fake.url, HCAPTCHA_SCRIPT_URL: fake.scriptUrl }),
-    launchBrowser(),
-  ]);
-  hotline = `http://localhost:${server.port}`;
-  db = createClient({ url: env.DATABASE_URL });
+  stage = await startConsoleStage("queue");
+  ({ hotline, browser, env } = stage);
   await Promise.all([
     createStaff("superviseur@hotline.mr", "supervisor"),
     createStaff("moudir@hotline.mr", "supervisor"),
@@ -53,44 +41,18 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  db?.close();
-  await browser?.close();
-  await server?.stop();
-  await fake?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await stage?.close();
 });
 
 /** A tip sent as the widget sends it, through the public API; returns its id and when the 201 came. */
-const submitTip = async (tip: TipInput) => {
-  const response = await fetch(`${hotline}/api/v1/tips`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(submission({ provider: "hcaptcha", response: fake.issue() }, tip)),
-  });
-  const answeredAt = Date.now();
-  expect(response.status).toBe(201);
-  const newest = await db.execute("select id from tips order by created_at desc, id desc limit 1");
-  return { id: String(newest.rows[0]?.id), answeredAt };
-};
+const submitTip = (tip: TipInput) => sendTip(stage, tip);
 
 const h1 = (page: Page, name: string) => page.getByRole("heading", { level: 1, name, exact: true });
 
 /** Signs in on the page as a person does, enrolling the second factor when the account asks for it. */
 const signIn = async (context: BrowserContext, email: string) => {
-  const fr = consoleCatalogs.fr;
-  const page = await context.newPage();
-  await page.goto(`${hotline}/console/sign-in?lang=fr`);
-  await page.getByLabel(fr["signIn.email"]).fill(email);
-  await page.getByLabel(fr["signIn.password"], { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: fr["signIn.submit"] }).click();
-  const enrol = page.locator(".setup-key");
-  await Promise.race([enrol.waitFor(), h1(page, fr["queue.title"]).waitFor()]);
-  if (await enrol.isVisible()) {
-    const key = (await enrol.innerText()).replaceAll(" ", "");
-    await page.getByLabel(fr["code.label"]).fill(totpCode(key, new Date()));
-    await page.getByRole("button", { name: fr["enrol.submit"] }).click();
-  }
-  await h1(page, fr["queue.title"]).waitFor();
+  const page = await signInOnPage(context, hotline, email, PASSWORD);
+  await h1(page, consoleCatalogs.fr["queue.title"]).waitFor();
   return page;
 };
 

@@ -1,21 +1,20 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { consoleCatalogs, type TipInput } from "@balagh/shared";
-import { type Client, createClient } from "@libsql/client";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateMasterKey } from "../../server/src/security/keys.js";
 import { createStaffWithCli } from "../fixtures/balagh-cli.js";
-import { launchBrowser, PHONE } from "../fixtures/browser.js";
-import { totpCode } from "../fixtures/console.js";
-import { type FakeHcaptcha, startFakeHcaptcha } from "../fixtures/fake-hcaptcha.js";
-import { startServerProcess } from "../fixtures/server-process.js";
-import { submission, validTip } from "../fixtures/tips.js";
+import { PHONE } from "../fixtures/browser.js";
+import {
+  AXE_SOURCE,
+  type ConsoleStage,
+  submitTip as sendTip,
+  signInOnPage,
+  startConsoleStage,
+  WCAG_A_AA,
+} from "../fixtures/console-e2e.js";
+import { validTip } from "../fixtures/tips.js";
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 const LAPTOP = { viewport: { width: 1280, height: 800 }, locale: "fr-FR" };
 const PASSWORD = "a long and private passphrase";
 /** Set TIP_SCREENSHOTS=<folder> to keep pictures of the workspace and the audit viewer. */
@@ -23,10 +22,7 @@ const SCREENSHOTS = process.env.TIP_SCREENSHOTS;
 const fr = consoleCatalogs.fr;
 const ar = consoleCatalogs.ar;
 
-let dir: string;
-let db: Client;
-let fake: FakeHcaptcha;
-let server: Awaited<ReturnType<typeof startServerProcess>>;
+let stage: ConsoleStage;
 let hotline: string;
 let browser: Browser;
 /** One signed-in browser per member for the file: a code is good once, so a second sign-in would wait 30 s. */
@@ -34,22 +30,14 @@ let supervisorContext: BrowserContext;
 let adminContext: BrowserContext;
 let supervisor: Page;
 let admin: Page;
-const env: Record<string, string> = {};
+let env: Record<string, string>;
 
 const createStaff = (email: string, role: string, agency?: string) =>
   createStaffWithCli(env, { email, role, password: PASSWORD, ...(agency && { agency }) });
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "balagh-tip-e2e-"));
-  fake = await startFakeHcaptcha();
-  env.DATABASE_URL = `file:${join(dir, "balagh.db")}`;
-  env.BALAGH_MASTER_KEY = generateMasterKey();
-  [server, browser] = await Promise.all([
-    startServerProcess({ ...env, HCAPTCHA_VERIFY_URL: fake.url, HCAPTCHA_SCRIPT_URL: fake.scriptUrl }),
-    launchBrowser(),
-  ]);
-  hotline = `http://localhost:${server.port}`;
-  db = createClient({ url: env.DATABASE_URL });
+  stage = await startConsoleStage("tip");
+  ({ hotline, browser, env } = stage);
   await Promise.all([createStaff("superviseur@hotline.mr", "supervisor"), createStaff("lead@hotline.mr", "admin")]);
   supervisorContext = await browser.newContext(LAPTOP);
   adminContext = await browser.newContext(LAPTOP);
@@ -60,45 +48,15 @@ beforeAll(async () => {
 afterAll(async () => {
   await supervisorContext?.close();
   await adminContext?.close();
-  db?.close();
-  await browser?.close();
-  await server?.stop();
-  await fake?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await stage?.close();
 });
 
-const submitTip = async (tip: TipInput) => {
-  const response = await fetch(`${hotline}/api/v1/tips`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(submission({ provider: "hcaptcha", response: fake.issue() }, tip)),
-  });
-  expect(response.status).toBe(201);
-  const newest = await db.execute("select id from tips order by created_at desc, id desc limit 1");
-  return String(newest.rows[0]?.id);
-};
+const submitTip = async (tip: TipInput) => (await sendTip(stage, tip)).id;
 
 const h1 = (page: Page) => page.getByRole("heading", { level: 1 });
 
 /** Signs in on the page as a person does, enrolling the second factor on the way. */
-const signIn = async (context: BrowserContext, email: string) => {
-  const page = await context.newPage();
-  await page.goto(`${hotline}/console/sign-in?lang=fr`);
-  await page.getByLabel(fr["signIn.email"]).fill(email);
-  await page.getByLabel(fr["signIn.password"], { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: fr["signIn.submit"] }).click();
-  await page
-    .locator(".setup-key")
-    .waitFor({ timeout: 10_000 })
-    .catch(async () => {
-      throw new Error(`no enrolment page: ${page.url()} ${(await page.locator("main").innerText()).slice(0, 300)}`);
-    });
-  const key = (await page.locator(".setup-key").innerText()).replaceAll(" ", "");
-  await page.getByLabel(fr["code.label"]).fill(totpCode(key, new Date()));
-  await page.getByRole("button", { name: fr["enrol.submit"] }).click();
-  await page.waitForURL(`${hotline}/console`);
-  return page;
-};
+const signIn = (context: BrowserContext, email: string) => signInOnPage(context, hotline, email, PASSWORD);
 
 const audit = async (page: Page, state: string) => {
   await page.evaluate(AXE_SOURCE);
