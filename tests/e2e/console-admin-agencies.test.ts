@@ -1,61 +1,39 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { type ConsoleLanguage, consoleCatalogs } from "@balagh/shared";
-import { type Client, createClient } from "@libsql/client";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateMasterKey } from "../../server/src/security/keys.js";
 import { createStaffWithCli } from "../fixtures/balagh-cli.js";
-import { launchBrowser, PHONE } from "../fixtures/browser.js";
+import { PHONE } from "../fixtures/browser.js";
 import { totpCode } from "../fixtures/console.js";
+import { AXE_SOURCE, type ConsoleStage, startConsoleStage, WCAG_A_AA } from "../fixtures/console-e2e.js";
 import { AGENCY_X, tipForX } from "../fixtures/console-workspace.js";
-import { type FakeHcaptcha, startFakeHcaptcha } from "../fixtures/fake-hcaptcha.js";
-import { startServerProcess } from "../fixtures/server-process.js";
 import { submission } from "../fixtures/tips.js";
 import { startWebhookReceiver, type WebhookReceiver } from "../fixtures/webhook-receiver.js";
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 const fr = consoleCatalogs.fr;
 const LAPTOP = { viewport: { width: 1280, height: 800 }, locale: "fr-FR" };
 const LEAD = { email: "lead@hotline.mr", password: "the hotline lead's passphrase" };
 /** Set ADMIN_SCREENSHOTS=<folder> to keep pictures of the agency pages (French and Arabic, laptop and phone). */
 const SCREENSHOTS = process.env.ADMIN_SCREENSHOTS;
 
-let dir: string;
-let db: Client;
-let fake: FakeHcaptcha;
+let stage: ConsoleStage;
 let receiver: WebhookReceiver;
-let server: Awaited<ReturnType<typeof startServerProcess>>;
 let hotline: string;
 let browser: Browser;
-const env: Record<string, string> = {};
+let env: Record<string, string>;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "balagh-agencies-e2e-"));
-  fake = await startFakeHcaptcha();
   receiver = await startWebhookReceiver();
-  env.DATABASE_URL = `file:${join(dir, "balagh.db")}`;
-  env.BALAGH_MASTER_KEY = generateMasterKey();
   // Development mode: webhooks may go to this machine, where the test's receiver listens.
-  [server, browser] = await Promise.all([
-    startServerProcess({ ...env, HCAPTCHA_VERIFY_URL: fake.url, HCAPTCHA_SCRIPT_URL: fake.scriptUrl }),
-    launchBrowser(),
-  ]);
-  hotline = `http://localhost:${server.port}`;
-  db = createClient({ url: env.DATABASE_URL });
+  stage = await startConsoleStage("agencies");
+  ({ hotline, browser, env } = stage);
   await createStaffWithCli(env, { ...LEAD, role: "admin" });
 }, 120_000);
 
 afterAll(async () => {
-  db?.close();
-  await browser?.close();
-  await server?.stop();
+  await stage?.close();
   await receiver?.close();
-  await fake?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 const h1 = (page: Page, name: string) => page.getByRole("heading", { level: 1, name, exact: true });
@@ -112,7 +90,7 @@ describe("an agency's webhook in a real browser", () => {
       const response = await fetch(`${hotline}/api/v1/tips`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(submission({ provider: "hcaptcha", response: fake.issue() }, tipForX())),
+        body: JSON.stringify(submission({ provider: "hcaptcha", response: stage.fake.issue() }, tipForX())),
       });
       expect(response.status).toBe(201);
       await page.getByRole("link", { name: fr["agencies.deliveries.link"] }).click();
@@ -152,10 +130,10 @@ const chooseLanguage = async (page: Page, language: ConsoleLanguage) => {
 
 /** The agency with its webhook (and a refused address), and the delivery log with a dead line, in French and Arabic. */
 const agencyScreenshots = async (page: Page) => {
-  await db.execute(
+  await stage.db.execute(
     "update delivery_outbox set status = 'dead', attempts = 15, last_error = 'HTTP 410' where rowid = (select min(rowid) from delivery_outbox)",
   );
-  const agencyId = String((await db.execute(`select id from agencies where slug = '${AGENCY_X}'`)).rows[0]?.id);
+  const agencyId = String((await stage.db.execute(`select id from agencies where slug = '${AGENCY_X}'`)).rows[0]?.id);
   for (const language of ["fr", "ar"] as const) {
     for (const [device, viewport] of [
       ["laptop", LAPTOP.viewport],

@@ -1,17 +1,12 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { consoleCatalogs } from "@balagh/shared";
-import { type Client, createClient } from "@libsql/client";
 import jsQR from "jsqr";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateMasterKey } from "../../server/src/security/keys.js";
 import { createStaffWithCli } from "../fixtures/balagh-cli.js";
-import { launchBrowser } from "../fixtures/browser.js";
-import { totpCode } from "../fixtures/console.js";
+import { AXE_SOURCE, type ConsoleStage, signInOnPage, startConsoleStage, WCAG_A_AA } from "../fixtures/console-e2e.js";
 import { type Site, startSite } from "../fixtures/e2e-site.js";
 import {
   CATALOGS,
@@ -22,8 +17,6 @@ import {
   sendFromReview,
   solveStandIn,
 } from "../fixtures/e2e-widget.js";
-import { type FakeHcaptcha, startFakeHcaptcha } from "../fixtures/fake-hcaptcha.js";
-import { startServerProcess } from "../fixtures/server-process.js";
 
 /**
  * Issue 11, "Tests that must exist": in real Chromium, an admin creates a partner with an allowed
@@ -31,8 +24,6 @@ import { startServerProcess } from "../fixtures/server-process.js";
  * filed through it arrives with that partner; the same snippet on another origin is refused
  * framing. The poster renders in French and Arabic and its QR code decodes to the full page.
  */
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 const LAPTOP = { viewport: { width: 1280, height: 800 }, locale: "fr-FR" };
 const PHONE = { width: 360, height: 740 };
 const PASSWORD = "a long and private passphrase";
@@ -41,31 +32,18 @@ const SCREENSHOTS = process.env.PARTNER_SCREENSHOTS;
 const fr = consoleCatalogs.fr;
 const KEY = "ong-e2e";
 
-let dir: string;
-let db: Client;
-let fake: FakeHcaptcha;
-let server: Awaited<ReturnType<typeof startServerProcess>>;
+let stage: ConsoleStage;
 let hotline: string;
 let browser: Browser;
 let context: BrowserContext;
 let admin: Page;
 let allowed: Site;
 let stranger: Site;
-const env: Record<string, string> = {};
+let env: Record<string, string>;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "balagh-partners-e2e-"));
-  fake = await startFakeHcaptcha();
-  env.DATABASE_URL = `file:${join(dir, "balagh.db")}`;
-  env.BALAGH_MASTER_KEY = generateMasterKey();
-  [server, browser, allowed, stranger] = await Promise.all([
-    startServerProcess({ ...env, HCAPTCHA_VERIFY_URL: fake.url, HCAPTCHA_SCRIPT_URL: fake.scriptUrl }),
-    launchBrowser(),
-    startSite(),
-    startSite(),
-  ]);
-  hotline = `http://localhost:${server.port}`;
-  db = createClient({ url: env.DATABASE_URL });
+  [stage, allowed, stranger] = await Promise.all([startConsoleStage("partners"), startSite(), startSite()]);
+  ({ hotline, browser, env } = stage);
   await createStaffWithCli(env, { email: "lead@hotline.mr", role: "admin", password: PASSWORD });
   context = await browser.newContext(LAPTOP);
   admin = await signIn(context, "lead@hotline.mr");
@@ -73,29 +51,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await context?.close();
-  db?.close();
-  await browser?.close();
-  await server?.stop();
-  await fake?.close();
+  await stage?.close();
   await allowed?.close();
   await stranger?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Signs in on the page as a person does, enrolling the second factor on the way. */
-const signIn = async (ctx: BrowserContext, email: string) => {
-  const page = await ctx.newPage();
-  await page.goto(`${hotline}/console/sign-in?lang=fr`);
-  await page.getByLabel(fr["signIn.email"]).fill(email);
-  await page.getByLabel(fr["signIn.password"], { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: fr["signIn.submit"] }).click();
-  await page.locator(".setup-key").waitFor({ timeout: 10_000 });
-  const key = ((await page.locator(".setup-key").textContent()) ?? "").replaceAll(" ", "");
-  await page.getByLabel(fr["code.label"]).fill(totpCode(key, new Date()));
-  await page.getByRole("button", { name: fr["enrol.submit"] }).click();
-  await page.waitForURL(/\/console(\?|$)/);
-  return page;
-};
+const signIn = (ctx: BrowserContext, email: string) => signInOnPage(ctx, hotline, email, PASSWORD);
 
 const axeViolations = async (page: Page) => {
   await page.evaluate(AXE_SOURCE);
@@ -164,7 +125,7 @@ const printedSheets = async (page: Page) => {
 
 const partnerOfNewestTip = async () =>
   (
-    await db.execute(
+    await stage.db.execute(
       "select partners.key as key from tips join partners on partners.id = tips.partner_id order by tips.created_at desc limit 1",
     )
   ).rows[0]?.key;

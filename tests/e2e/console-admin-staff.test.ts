@@ -1,18 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { consoleCatalogs, type TipInput } from "@balagh/shared";
-import { type Client, createClient } from "@libsql/client";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateMasterKey } from "../../server/src/security/keys.js";
 import { createStaffWithCli } from "../fixtures/balagh-cli.js";
-import { launchBrowser, PHONE } from "../fixtures/browser.js";
+import { PHONE } from "../fixtures/browser.js";
 import { totpCode } from "../fixtures/console.js";
+import { type ConsoleStage, submitTip as sendTip, startConsoleStage } from "../fixtures/console-e2e.js";
 import { tipElsewhere, tipForX } from "../fixtures/console-workspace.js";
-import { type FakeHcaptcha, startFakeHcaptcha } from "../fixtures/fake-hcaptcha.js";
-import { startServerProcess } from "../fixtures/server-process.js";
-import { submission } from "../fixtures/tips.js";
 
 const fr = consoleCatalogs.fr;
 const LAPTOP = { viewport: { width: 1280, height: 800 }, locale: "fr-FR" };
@@ -26,47 +21,23 @@ const TIP_ACTIONS = ["note", "status", "assign", "priority", "classification", "
 /** Set ADMIN_SCREENSHOTS=<folder> to keep pictures of the staff pages (French and Arabic, laptop and phone). */
 const SCREENSHOTS = process.env.ADMIN_SCREENSHOTS;
 
-let dir: string;
-let db: Client;
-let fake: FakeHcaptcha;
-let server: Awaited<ReturnType<typeof startServerProcess>>;
+let stage: ConsoleStage;
 let hotline: string;
 let browser: Browser;
-const env: Record<string, string> = {};
+let env: Record<string, string>;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "balagh-admin-e2e-"));
-  fake = await startFakeHcaptcha();
-  env.DATABASE_URL = `file:${join(dir, "balagh.db")}`;
-  env.BALAGH_MASTER_KEY = generateMasterKey();
-  [server, browser] = await Promise.all([
-    startServerProcess({ ...env, HCAPTCHA_VERIFY_URL: fake.url, HCAPTCHA_SCRIPT_URL: fake.scriptUrl }),
-    launchBrowser(),
-  ]);
-  hotline = `http://localhost:${server.port}`;
-  db = createClient({ url: env.DATABASE_URL });
+  stage = await startConsoleStage("admin");
+  ({ hotline, browser, env } = stage);
   // The hotline lead is the one account made on the server (README: the first sign-in); everyone else in the console.
   await createStaffWithCli(env, { ...LEAD, role: "admin" });
 }, 120_000);
 
 afterAll(async () => {
-  db?.close();
-  await browser?.close();
-  await server?.stop();
-  await fake?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await stage?.close();
 });
 
-const submitTip = async (tip: TipInput) => {
-  const response = await fetch(`${hotline}/api/v1/tips`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(submission({ provider: "hcaptcha", response: fake.issue() }, tip)),
-  });
-  expect(response.status).toBe(201);
-  const newest = await db.execute("select id from tips order by created_at desc, id desc limit 1");
-  return String(newest.rows[0]?.id);
-};
+const submitTip = async (tip: TipInput) => (await sendTip(stage, tip)).id;
 
 const h1 = (page: Page, name: string) => page.getByRole("heading", { level: 1, name, exact: true });
 
@@ -162,7 +133,7 @@ describe("an admin creates an agent in the console", () => {
         });
         expect(answer.status(), action).toBe(404);
       }
-      const touched = await db.execute({
+      const touched = await stage.db.execute({
         sql: "select count(*) as n from audit_log where subject = ? and action not in ('tip.create', 'tip.route')",
         args: [elsewhere],
       });

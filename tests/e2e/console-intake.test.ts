@@ -1,21 +1,12 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { catalogs, consoleCatalogs } from "@balagh/shared";
-import { type Client, createClient } from "@libsql/client";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateMasterKey } from "../../server/src/security/keys.js";
 import { createStaffWithCli } from "../fixtures/balagh-cli.js";
-import { launchBrowser } from "../fixtures/browser.js";
-import { totpCode } from "../fixtures/console.js";
+import { AXE_SOURCE, type ConsoleStage, signInOnPage, startConsoleStage, WCAG_A_AA } from "../fixtures/console-e2e.js";
 import { AGENCY_X } from "../fixtures/console-workspace.js";
-import { type FakeHcaptcha, startFakeHcaptcha } from "../fixtures/fake-hcaptcha.js";
-import { startServerProcess } from "../fixtures/server-process.js";
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 const LAPTOP = { width: 1280, height: 800 };
 const PHONE = { width: 360, height: 740 };
 const PASSWORD = "a long and private passphrase";
@@ -23,61 +14,32 @@ const PASSWORD = "a long and private passphrase";
 const SCREENSHOTS = process.env.INTAKE_SCREENSHOTS;
 const fr = consoleCatalogs.fr;
 
-let dir: string;
-let db: Client;
-let fake: FakeHcaptcha;
-let server: Awaited<ReturnType<typeof startServerProcess>>;
+let stage: ConsoleStage;
 let hotline: string;
 let browser: Browser;
 let context: BrowserContext;
 let agent: Page;
 let supervisorContext: BrowserContext;
 let supervisor: Page;
-const env: Record<string, string> = {};
+let env: Record<string, string>;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "balagh-intake-e2e-"));
-  fake = await startFakeHcaptcha();
-  env.DATABASE_URL = `file:${join(dir, "balagh.db")}`;
-  env.BALAGH_MASTER_KEY = generateMasterKey();
-  [server, browser] = await Promise.all([
-    startServerProcess({ ...env, HCAPTCHA_VERIFY_URL: fake.url, HCAPTCHA_SCRIPT_URL: fake.scriptUrl }),
-    launchBrowser(),
-  ]);
-  hotline = `http://localhost:${server.port}`;
-  db = createClient({ url: env.DATABASE_URL });
+  stage = await startConsoleStage("intake");
+  ({ hotline, browser, env } = stage);
   await Promise.all([
     createStaffWithCli(env, { email: "agent.x@agency.mr", role: "agent", agency: AGENCY_X, password: PASSWORD }),
     createStaffWithCli(env, { email: "duty@hotline.mr", role: "supervisor", password: PASSWORD }),
   ]);
   supervisorContext = await browser.newContext({ viewport: LAPTOP, locale: "fr-FR" });
-  supervisor = await supervisorContext.newPage();
-  await supervisor.goto(`${hotline}/console/sign-in?lang=fr`);
-  await supervisor.getByLabel(fr["signIn.email"]).fill("duty@hotline.mr");
-  await supervisor.getByLabel(fr["signIn.password"], { exact: true }).fill(PASSWORD);
-  await supervisor.getByRole("button", { name: fr["signIn.submit"] }).click();
-  await supervisor.locator(".setup-key").waitFor({ timeout: 10_000 });
-  const key = ((await supervisor.locator(".setup-key").textContent()) ?? "").replaceAll(" ", "");
-  await supervisor.getByLabel(fr["code.label"]).fill(totpCode(key, new Date()));
-  await supervisor.getByRole("button", { name: fr["enrol.submit"] }).click();
-  await supervisor.waitForURL(`${hotline}/console`);
+  supervisor = await signInOnPage(supervisorContext, hotline, "duty@hotline.mr", PASSWORD);
   context = await browser.newContext({ viewport: LAPTOP, locale: "fr-FR" });
-  agent = await context.newPage();
-  await agent.goto(`${hotline}/console/sign-in?lang=fr`);
-  await agent.getByLabel(fr["signIn.email"]).fill("agent.x@agency.mr");
-  await agent.getByLabel(fr["signIn.password"], { exact: true }).fill(PASSWORD);
-  await agent.getByRole("button", { name: fr["signIn.submit"] }).click();
-  await agent.waitForURL(`${hotline}/console`);
+  agent = await signInOnPage(context, hotline, "agent.x@agency.mr", PASSWORD);
 }, 120_000);
 
 afterAll(async () => {
   await context?.close();
   await supervisorContext?.close();
-  db?.close();
-  await browser?.close();
-  await server?.stop();
-  await fake?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await stage?.close();
 });
 
 const audit = async (page: Page, state: string) => {
@@ -144,7 +106,7 @@ describe("an agency officer takes a call", () => {
     expect(fontSize).toBeGreaterThanOrEqual(28);
 
     const row = (
-      await db.execute(
+      await stage.db.execute(
         "select t.id, t.channel, s.email from tips t join staff s on s.id = t.entered_by order by t.rowid desc limit 1",
       )
     ).rows[0];
@@ -208,7 +170,7 @@ describe("re-routing in French and Arabic", () => {
   it("a supervisor adds an agency from the workspace; the page has no WCAG 2.2 A/AA violation, with an error too", async () => {
     const found: Awaited<ReturnType<typeof audit>> = [];
     const page = supervisor;
-    const id = String((await db.execute("select id from tips order by rowid desc limit 1")).rows[0]?.id);
+    const id = String((await stage.db.execute("select id from tips order by rowid desc limit 1")).rows[0]?.id);
     for (const [language, endonym] of [
       ["fr", "Français"],
       ["ar", "العربية"],
@@ -240,7 +202,7 @@ describe("re-routing in French and Arabic", () => {
       await snap(page, `${language}-queue`);
     }
     await page.getByRole("button", { name: "Français" }).click();
-    const routes = await db.execute({
+    const routes = await stage.db.execute({
       sql: "select a.slug from tip_routes r join agencies a on a.id = r.agency_id where r.tip_id = ?",
       args: [id],
     });
