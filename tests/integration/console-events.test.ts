@@ -69,7 +69,7 @@ const sse = (response: Response) => {
 type Stream = ReturnType<typeof sse>;
 
 const hasId = (block: Block) => block.id !== undefined;
-const summary = (events: Block[]) => events.map((e) => ({ event: e.event, ...e.data }));
+const summary = (events: Block[]): Record<string, unknown>[] => events.map((e) => ({ event: e.event, ...e.data }));
 
 let t: TestApp;
 let clock: ReturnType<typeof manualClock>;
