@@ -1,12 +1,10 @@
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
 import { type ConsoleLanguage, consoleCatalogs } from "@balagh/shared";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStaffWithCli } from "../fixtures/balagh-cli.js";
 import { PHONE } from "../fixtures/browser.js";
 import { totpCode } from "../fixtures/console.js";
-import { AXE_SOURCE, type ConsoleStage, startConsoleStage, WCAG_A_AA } from "../fixtures/console-e2e.js";
+import { AXE_SOURCE, type ConsoleStage, snapshotsIn, startConsoleStage, WCAG_A_AA } from "../fixtures/console-e2e.js";
 import { AGENCY_X, tipForX } from "../fixtures/console-workspace.js";
 import { submission } from "../fixtures/tips.js";
 import { startWebhookReceiver, type WebhookReceiver } from "../fixtures/webhook-receiver.js";
@@ -38,11 +36,7 @@ afterAll(async () => {
 
 const h1 = (page: Page, name: string) => page.getByRole("heading", { level: 1, name, exact: true });
 
-const snap = async (page: Page, name: string) => {
-  if (!SCREENSHOTS) return;
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-};
+const snap = snapshotsIn(SCREENSHOTS);
 
 const audit = async (page: Page, state: string) => {
   await page.evaluate(AXE_SOURCE);

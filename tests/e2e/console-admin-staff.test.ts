@@ -1,12 +1,10 @@
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
 import { consoleCatalogs, type TipInput } from "@balagh/shared";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStaffWithCli } from "../fixtures/balagh-cli.js";
 import { PHONE } from "../fixtures/browser.js";
 import { totpCode } from "../fixtures/console.js";
-import { type ConsoleStage, submitTip as sendTip, startConsoleStage } from "../fixtures/console-e2e.js";
+import { type ConsoleStage, submitTip as sendTip, snapshotsIn, startConsoleStage } from "../fixtures/console-e2e.js";
 import { tipElsewhere, tipForX } from "../fixtures/console-workspace.js";
 
 const fr = consoleCatalogs.fr;
@@ -41,11 +39,7 @@ const submitTip = async (tip: TipInput) => (await sendTip(stage, tip)).id;
 
 const h1 = (page: Page, name: string) => page.getByRole("heading", { level: 1, name, exact: true });
 
-const snap = async (page: Page, name: string) => {
-  if (!SCREENSHOTS) return;
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-};
+const snap = snapshotsIn(SCREENSHOTS);
 
 const signInWithPassword = async (context: BrowserContext, email: string, password: string) => {
   const page = await context.newPage();

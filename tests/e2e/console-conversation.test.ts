@@ -1,10 +1,16 @@
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { type ConsoleLanguage, consoleCatalogs, type TipInput } from "@balagh/shared";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStaffWithCli } from "../fixtures/balagh-cli.js";
-import { AXE_SOURCE, type ConsoleStage, signInOnPage, startConsoleStage, WCAG_A_AA } from "../fixtures/console-e2e.js";
+import {
+  AXE_SOURCE,
+  type ConsoleStage,
+  signInOnPage,
+  snapshotsIn,
+  startConsoleStage,
+  WCAG_A_AA,
+} from "../fixtures/console-e2e.js";
 import { submission, validTip } from "../fixtures/tips.js";
 
 const LAPTOP = { viewport: { width: 1280, height: 800 }, locale: "fr-FR" };
@@ -95,11 +101,7 @@ const signIn = async (context: BrowserContext, email: string) => {
   return page;
 };
 
-const snap = async (page: Page, name: string) => {
-  if (!SCREENSHOTS) return;
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-};
+const snap = snapshotsIn(SCREENSHOTS);
 
 const axeOn = async (page: Page, selector: string, state: string) => {
   await page.evaluate(AXE_SOURCE);

@@ -1,5 +1,3 @@
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
 import { type ConsoleLanguage, consoleCatalogs, type TipInput } from "@balagh/shared";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,6 +8,7 @@ import {
   type ConsoleStage,
   submitTip as sendTip,
   signInOnPage,
+  snapshotsIn,
   startConsoleStage,
   WCAG_A_AA,
 } from "../fixtures/console-e2e.js";
@@ -75,11 +74,7 @@ const audit = async (page: Page, state: string) => {
   return violations.map((v) => ({ state, ...v }));
 };
 
-const snap = async (page: Page, name: string) => {
-  if (!SCREENSHOTS) return;
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-};
+const snap = snapshotsIn(SCREENSHOTS);
 
 /** Only once the page's stream is open can a new tip be shown live, or be missed. */
 const streamOpen = (page: Page) => page.locator('#queue-list[data-stream="open"]').waitFor({ state: "attached" });
