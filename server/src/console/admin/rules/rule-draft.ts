@@ -27,11 +27,13 @@ export const ruleFormOf = (body: Record<string, unknown>, lists: readonly string
   return form;
 };
 
-const text = (form: RuleForm, name: string) => {
+/** A one-answer field's text; "" when it is missing. */
+export const formText = (form: RuleForm, name: string) => {
   const value = form[name];
   return typeof value === "string" ? value : "";
 };
-const list = (form: RuleForm, name: string) => {
+/** A checkbox field's values; none when it is missing. */
+export const formValues = (form: RuleForm, name: string) => {
   const value = form[name];
   return Array.isArray(value) ? value : value ? [value] : [];
 };
@@ -47,18 +49,23 @@ const codes = (value: string) =>
 export const draftOf = (form: RuleForm): RuleDraft => {
   const conditions: Record<string, unknown> = {};
   for (const field of CODE_FIELDS) {
-    const values = codes(text(form, field));
+    const values = codes(formText(form, field));
     if (values.length > 0) conditions[field] = values;
   }
   for (const field of LIST_FIELDS) {
-    const values = [...new Set(list(form, field))];
+    const values = [...new Set(formValues(form, field))];
     if (values.length > 0) conditions[field] = values;
   }
   for (const field of YES_NO_FIELDS) {
-    const value = text(form, field);
+    const value = formText(form, field);
     if (value !== "") conditions[field] = value === "yes" ? true : value === "no" ? false : value;
   }
-  return { name: text(form, "name"), agencyId: text(form, "agencyId"), role: text(form, "role"), conditions };
+  return {
+    name: formText(form, "name"),
+    agencyId: formText(form, "agencyId"),
+    role: formText(form, "role"),
+    conditions,
+  };
 };
 
 /** The form as a stored rule fills it, for the edit page. */

@@ -15,7 +15,7 @@ import { renderPage, textOf } from "../../render.js";
 import type { ViewerEnv } from "../../types.js";
 import { Checkboxes, Radios, Select, ShortText } from "../../ui/fields.js";
 import { Button, ErrorSummary, errorFor, type FieldError, PostForm } from "../../ui/forms.js";
-import { type RuleForm, ruleFieldId } from "./rule-draft.js";
+import { formText, formValues, type RuleForm, ruleFieldId } from "./rule-draft.js";
 import { RULES_CSS_PATH } from "./rules-css.js";
 
 export const RULES_PATH = "/console/admin/rules";
@@ -31,15 +31,6 @@ type RulePageProps = {
   agencies: AgencyChoice[];
 };
 
-const textIn = (form: RuleForm, name: string) => {
-  const value = form[name];
-  return typeof value === "string" ? value : "";
-};
-const valuesOf = (form: RuleForm, name: string) => {
-  const value = form[name];
-  return Array.isArray(value) ? value : [];
-};
-
 const YesNoAny = ({ t, field, form, error }: { t: Translate; field: RuleField; form: RuleForm; error?: string }) => (
   <Radios
     t={t}
@@ -47,7 +38,7 @@ const YesNoAny = ({ t, field, form, error }: { t: Translate; field: RuleField; f
     name={field}
     label={t(`rules.form.${field as "child" | "otherCountry"}`)}
     error={error}
-    checked={textIn(form, field)}
+    checked={formText(form, field)}
     choices={[
       { value: "", label: t("rules.form.any") },
       { value: "yes", label: t("rules.form.yes") },
@@ -70,12 +61,12 @@ export const rulePage = (c: Context<ViewerEnv>, props: RulePageProps) => {
       name={field}
       label={t(`rules.form.${field as "priorities"}`)}
       error={error(field)}
-      checked={valuesOf(form, field)}
+      checked={formValues(form, field)}
       choices={choices}
     />
   );
   const title = props.ruleId ? t("rules.form.editTitle") : t("rules.form.newTitle");
-  const agency = textIn(form, "agencyId");
+  const agency = formText(form, "agencyId");
   return renderPage(
     c,
     {
@@ -99,7 +90,7 @@ export const rulePage = (c: Context<ViewerEnv>, props: RulePageProps) => {
           name="name"
           label={t("rules.form.name")}
           hint={t("rules.form.nameHint")}
-          value={textIn(form, "name")}
+          value={formText(form, "name")}
           error={error("name")}
         />
         <Select
@@ -123,7 +114,7 @@ export const rulePage = (c: Context<ViewerEnv>, props: RulePageProps) => {
           name="role"
           label={t("rules.form.role")}
           error={error("role")}
-          checked={textIn(form, "role")}
+          checked={formText(form, "role")}
           choices={[
             { value: "primary", label: t("tip.route.primary") },
             { value: "notify", label: t("tip.route.notify") },
@@ -158,7 +149,7 @@ export const rulePage = (c: Context<ViewerEnv>, props: RulePageProps) => {
           name="countries"
           label={t("rules.form.countries")}
           hint={t("rules.form.countriesHint")}
-          value={textIn(form, "countries")}
+          value={formText(form, "countries")}
           error={error("countries")}
           code
         />
@@ -168,7 +159,7 @@ export const rulePage = (c: Context<ViewerEnv>, props: RulePageProps) => {
           name="regions"
           label={t("rules.form.regions")}
           hint={t("rules.form.regionsHint")}
-          value={textIn(form, "regions")}
+          value={formText(form, "regions")}
           error={error("regions")}
           code
         />

@@ -5,7 +5,7 @@ import { readTip } from "../../../tips/read.js";
 import type { Viewer } from "../../../tips/scope.js";
 import type { Translate } from "../../i18n.js";
 import type { FieldError } from "../../ui/forms.js";
-import type { RuleForm } from "./rule-draft.js";
+import { formValues, type RuleForm } from "./rule-draft.js";
 
 /** The questions of the widget that triage and routing read; contact details and people change neither. */
 export const TRY_LIST_FIELDS = ["situations", "indicators"] as const;
@@ -15,10 +15,6 @@ export const tryFieldId = (field: string) => `try-${field}`;
 const one = (form: RuleForm, name: string) => {
   const value = form[name];
   return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
-};
-const many = (form: RuleForm, name: string) => {
-  const value = form[name];
-  return Array.isArray(value) ? value : value ? [value] : [];
 };
 const codes = (value: string | undefined) =>
   value
@@ -36,9 +32,9 @@ export const tipOfForm = (form: RuleForm): unknown => {
     reporterRole: one(form, "reporterRole"),
     location: { country: one(form, "country")?.toUpperCase(), ...(region && { region }) },
     when: one(form, "when"),
-    situations: many(form, "situations"),
+    situations: formValues(form, "situations"),
     childInvolved: one(form, "childInvolved"),
-    indicators: many(form, "indicators"),
+    indicators: formValues(form, "indicators"),
     narrative: one(form, "narrative"),
     disclosure: one(form, "disclosure"),
     ...(otherCountries && { otherCountries }),

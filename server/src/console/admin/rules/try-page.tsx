@@ -21,7 +21,7 @@ import { answerLabel } from "../../tip/labels.js";
 import type { ViewerEnv } from "../../types.js";
 import { Checkboxes, Radios, Select, ShortText, TextArea } from "../../ui/fields.js";
 import { Button, ErrorSummary, errorFor, type FieldError, PostForm } from "../../ui/forms.js";
-import type { RuleForm } from "./rule-draft.js";
+import { formText, formValues, type RuleForm } from "./rule-draft.js";
 import { RULES_PATH } from "./rule-page.js";
 import { RULES_CSS_PATH } from "./rules-css.js";
 import { tryFieldId } from "./try-answers.js";
@@ -157,15 +157,6 @@ const Result = ({ t, result }: { t: Translate; result: TryResult }) => {
   );
 };
 
-const text = (form: RuleForm, name: string) => {
-  const value = form[name];
-  return typeof value === "string" ? value : "";
-};
-const list = (form: RuleForm, name: string) => {
-  const value = form[name];
-  return Array.isArray(value) ? value : [];
-};
-
 const AnswersForm = (props: {
   t: Translate;
   language: ConsoleLanguage;
@@ -183,7 +174,7 @@ const AnswersForm = (props: {
       name={field}
       label={title}
       error={error(field)}
-      checked={text(form, field)}
+      checked={formText(form, field)}
       choices={values.map((v) => ({ value: v, label: label(prefix, v) }))}
     />
   );
@@ -199,7 +190,7 @@ const AnswersForm = (props: {
         name="victimConsentPolice"
         label={label("consent", "title")}
         error={error("victimConsentPolice")}
-        checked={text(form, "victimConsentPolice")}
+        checked={formText(form, "victimConsentPolice")}
         choices={[
           { value: "", label: t("rules.try.notAsked") },
           ...VICTIM_CONSENT.map((v) => ({ value: v, label: label("consent", v) })),
@@ -211,7 +202,7 @@ const AnswersForm = (props: {
         name="country"
         label={t("tip.answers.country")}
         hint={t("rules.try.countryHint")}
-        value={text(form, "country")}
+        value={formText(form, "country")}
         error={error("country")}
         code
       />
@@ -220,7 +211,7 @@ const AnswersForm = (props: {
         id={tryFieldId("region")}
         name="region"
         label={t("tip.answers.region")}
-        value={text(form, "region")}
+        value={formText(form, "region")}
         error={error("region")}
       />
       <ShortText
@@ -229,7 +220,7 @@ const AnswersForm = (props: {
         name="otherCountries"
         label={label("where", "otherCountries")}
         hint={t("rules.try.otherCountriesHint")}
-        value={text(form, "otherCountries")}
+        value={formText(form, "otherCountries")}
         error={error("otherCountries")}
         code
       />
@@ -240,7 +231,7 @@ const AnswersForm = (props: {
         name="situations"
         label={t("tip.answers.situations")}
         error={error("situations")}
-        checked={list(form, "situations")}
+        checked={formValues(form, "situations")}
         choices={SITUATIONS.map((s) => ({ value: s, label: t(`queue.situation.${s}`) }))}
       />
       {radios("childInvolved", t("tip.answers.childInvolved"), "child", CHILD_INVOLVED)}
@@ -250,7 +241,7 @@ const AnswersForm = (props: {
         name="indicators"
         label={t("tip.answers.indicators")}
         error={error("indicators")}
-        checked={list(form, "indicators")}
+        checked={formValues(form, "indicators")}
         choices={[...ILO_INDICATORS, ...CHILD_INDICATORS, ...ROUTE_INDICATORS].map((v) => ({
           value: v,
           label: label("indicator", v),
@@ -261,7 +252,7 @@ const AnswersForm = (props: {
         id={tryFieldId("narrative")}
         name="narrative"
         label={t("tip.answers.narrative")}
-        value={text(form, "narrative")}
+        value={formText(form, "narrative")}
         error={error("narrative")}
         rows={5}
       />
@@ -272,7 +263,7 @@ const AnswersForm = (props: {
         name="language"
         label={t("tip.answers.language")}
         error={error("language")}
-        selected={text(form, "language") || language}
+        selected={formText(form, "language") || language}
         choices={LANGUAGES.map((v) => ({ value: v, label: languageName.of(v) ?? v }))}
       />
       <Button>{t("rules.try.submit")}</Button>
@@ -312,7 +303,7 @@ export const tryPage = (c: Context<ViewerEnv>, props: TryProps) => {
             name="tipId"
             label={t("rules.try.tipId")}
             hint={t("rules.try.tipIdHint")}
-            value={text(props.form, "tipId")}
+            value={formText(props.form, "tipId")}
             error={errorFor(errors, tryFieldId("tipId"))}
             code
           />
