@@ -74,22 +74,27 @@ export const tipFeed = (db: AppDb, { everyMs = 1_000, now = () => new Date() } =
   /** The newest position, and a resumed one moved up to the replay window and down to the newest. */
   const startAt = async (after: FeedPosition | null): Promise<FeedPosition> => {
     const since = now().getTime() - REPLAY_WINDOW_MS;
+    // The last row older than the window, found walking back from the newest (the unary + keeps
+    // SQLite off the created_at index): only the window's rows are read, however old the id sent.
     const [row] = await db
       .select({
         tip: sql<number>`coalesce(max(rowid), 0)`.mapWith(Number),
         seq: sql<number>`(select coalesce(max(seq), 0) from audit_log)`.mapWith(Number),
-        tipFloor: sql<number | null>`(select min(t.rowid) from tips t where t.created_at > ${since})`,
-        seqFloor: sql<
-          number | null
-        >`(select min(a.seq) from audit_log a where a.seq > ${after?.seq ?? 0} and a.at > ${since})`,
+        tipFloor:
+          sql<number>`coalesce((select t.rowid from tips t where +t.created_at <= ${since} order by t.rowid desc limit 1), 0)`.mapWith(
+            Number,
+          ),
+        seqFloor:
+          sql<number>`coalesce((select a.seq from audit_log a where +a.at <= ${since} order by a.seq desc limit 1), 0)`.mapWith(
+            Number,
+          ),
       })
       .from(tips);
     const newest = { tip: row?.tip ?? 0, seq: row?.seq ?? 0 };
     if (!after) return newest;
-    const floor = (first: number | null | undefined, last: number) => (first == null ? last : Number(first) - 1);
     return {
-      tip: Math.min(newest.tip, Math.max(after.tip, floor(row?.tipFloor, newest.tip))),
-      seq: Math.min(newest.seq, Math.max(after.seq, floor(row?.seqFloor, newest.seq))),
+      tip: Math.min(newest.tip, Math.max(after.tip, row?.tipFloor ?? newest.tip)),
+      seq: Math.min(newest.seq, Math.max(after.seq, row?.seqFloor ?? newest.seq)),
     };
   };
 
