@@ -1,40 +1,22 @@
 import { consoleCatalogs } from "@balagh/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import mauritania from "../../server/src/deployments/mauritania.json" with { type: "json" };
-import { type ConsoleBrowser, errorSummaryOf, manualClock } from "../fixtures/console.js";
-import {
-  addMembers,
-  csrfOf,
-  fileTip,
-  type MemberName,
-  signedInAs,
-  tipElsewhere,
-} from "../fixtures/console-workspace.js";
-import { createTestApp, type TestApp } from "../fixtures/test-app.js";
+import { type ConsoleBrowser, errorSummaryOf, type manualClock } from "../fixtures/console.js";
+import { csrfOf, fileTip, tipElsewhere } from "../fixtures/console-workspace.js";
+import { membersApp } from "../fixtures/members-app.js";
+import type { TestApp } from "../fixtures/test-app.js";
 
 const fr = consoleCatalogs.fr;
 const RULES = "/console/admin/rules";
 
 let testApp: TestApp;
 let clock: ReturnType<typeof manualClock>;
-let address = 120;
-const browsers = new Map<MemberName, ConsoleBrowser>();
+
+const { file, as } = membersApp({ firstAddress: 120 });
 
 beforeAll(async () => {
-  clock = manualClock();
-  testApp = await createTestApp({ now: clock.now });
-  await addMembers(testApp);
+  ({ testApp, clock } = file);
 });
-afterAll(() => testApp.close());
-
-const as = async (name: MemberName) => {
-  const known = browsers.get(name);
-  if (known) return known;
-  const browser = await signedInAs(testApp, clock.now, name, `198.51.100.${address++}`);
-  browsers.set(name, browser);
-  return browser;
-};
-
 const agencyId = async (slug: string) =>
   String((await testApp.exec(`select id from agencies where slug = '${slug}'`)).rows[0]?.id);
 

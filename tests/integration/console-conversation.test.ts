@@ -1,5 +1,5 @@
 import { consoleCatalogs } from "@balagh/shared";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type HotlineSettings, writeHotlineSettings } from "../../server/src/settings/hotline.js";
 import { replyText } from "../../server/src/tips/conversation.js";
 import { naughtyStrings } from "../fixtures/blns.js";
@@ -9,22 +9,14 @@ import {
   consoleBrowser,
   errorSummaryOf,
   fieldValue,
-  manualClock,
+  type manualClock,
   signIn,
 } from "../fixtures/console.js";
-import {
-  AGENCY_X,
-  addMembers,
-  csrfOf,
-  fileTip,
-  MEMBERS,
-  type MemberName,
-  signedInAs,
-  tipForX,
-} from "../fixtures/console-workspace.js";
+import { AGENCY_X, csrfOf, fileTip, MEMBERS, type MemberName, tipForX } from "../fixtures/console-workspace.js";
 import { writeReporterMessage } from "../fixtures/followup-messages.js";
 import { escapeText, injectionsIn, withoutConsoleScripts } from "../fixtures/inert-html.js";
-import { createTestApp, type TestApp } from "../fixtures/test-app.js";
+import { membersApp } from "../fixtures/members-app.js";
+import type { TestApp } from "../fixtures/test-app.js";
 import { validTip } from "../fixtures/tips.js";
 
 const fr = consoleCatalogs.fr;
@@ -35,30 +27,16 @@ let testApp: TestApp;
 let clock: ReturnType<typeof manualClock>;
 let ids: Record<MemberName, string>;
 let tipX: string;
-let address = 20;
-const browsers = new Map<MemberName, ConsoleBrowser>();
+
+const { file, as } = membersApp({ firstAddress: 20 });
 
 beforeAll(async () => {
-  clock = manualClock();
-  testApp = await createTestApp({ now: clock.now });
-  ids = await addMembers(testApp);
-});
-
-afterAll(async () => {
-  await testApp.close();
+  ({ testApp, clock, ids } = file);
 });
 
 beforeEach(async () => {
   tipX = await fileTip(testApp, tipForX());
 });
-
-const as = async (name: MemberName) => {
-  const known = browsers.get(name);
-  if (known) return known;
-  const browser = await signedInAs(testApp, clock.now, name, `198.51.100.${address++}`);
-  browsers.set(name, browser);
-  return browser;
-};
 
 const workspace = (id: string) => `/console/tips/${id}`;
 

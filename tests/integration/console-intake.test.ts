@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { consoleCatalogs, type TipInput } from "@balagh/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { hmacHex } from "../../server/src/security/keys.js";
-import { type ConsoleBrowser, errorSummaryOf, manualClock } from "../fixtures/console.js";
-import { addMembers, fileTip, type MemberName, signedInAs } from "../fixtures/console-workspace.js";
+import { errorSummaryOf, type manualClock } from "../fixtures/console.js";
+import { fileTip, type MemberName } from "../fixtures/console-workspace.js";
 import { intakeFields, postIntake, receiptOn } from "../fixtures/intake-form.js";
-import { createTestApp, type TestApp } from "../fixtures/test-app.js";
+import { membersApp } from "../fixtures/members-app.js";
+import type { TestApp } from "../fixtures/test-app.js";
 import { validTip } from "../fixtures/tips.js";
 
 const fr = consoleCatalogs.fr;
@@ -14,26 +15,12 @@ const fr = consoleCatalogs.fr;
 let testApp: TestApp;
 let clock: ReturnType<typeof manualClock>;
 let ids: Record<MemberName, string>;
-const browsers = new Map<MemberName, ConsoleBrowser>();
-let address = 120;
+
+const { file, as } = membersApp({ firstAddress: 120 });
 
 beforeAll(async () => {
-  clock = manualClock();
-  testApp = await createTestApp({ now: clock.now });
-  ids = await addMembers(testApp);
+  ({ testApp, clock, ids } = file);
 });
-
-afterAll(async () => {
-  await testApp.close();
-});
-
-const as = async (name: MemberName) => {
-  const known = browsers.get(name);
-  if (known) return known;
-  const browser = await signedInAs(testApp, clock.now, name, `198.51.100.${address++}`);
-  browsers.set(name, browser);
-  return browser;
-};
 
 const newestTipId = async () =>
   String((await testApp.exec("select id from tips order by rowid desc limit 1")).rows[0]?.id);

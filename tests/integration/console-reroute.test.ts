@@ -1,43 +1,22 @@
 import { consoleCatalogs } from "@balagh/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ConsoleBrowser, errorSummaryOf, manualClock } from "../fixtures/console.js";
-import {
-  AGENCY_Y,
-  addMembers,
-  csrfOf,
-  fileTip,
-  type MemberName,
-  signedInAs,
-  tipForX,
-} from "../fixtures/console-workspace.js";
-import { createTestApp, type TestApp } from "../fixtures/test-app.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type ConsoleBrowser, errorSummaryOf, type manualClock } from "../fixtures/console.js";
+import { AGENCY_Y, csrfOf, fileTip, type MemberName, tipForX } from "../fixtures/console-workspace.js";
+import { membersApp } from "../fixtures/members-app.js";
+import type { TestApp } from "../fixtures/test-app.js";
 
 const fr = consoleCatalogs.fr;
 
 let testApp: TestApp;
 let clock: ReturnType<typeof manualClock>;
 let ids: Record<MemberName, string>;
-const browsers = new Map<MemberName, ConsoleBrowser>();
-let address = 160;
+
+const { file, as } = membersApp({ firstAddress: 160 });
 
 beforeAll(async () => {
-  clock = manualClock();
-  testApp = await createTestApp({ now: clock.now });
-  ids = await addMembers(testApp);
+  ({ testApp, clock, ids } = file);
   await testApp.exec("update agencies set webhook_url = 'https://hooks.example.mr/balagh'");
 });
-
-afterAll(async () => {
-  await testApp.close();
-});
-
-const as = async (name: MemberName) => {
-  const known = browsers.get(name);
-  if (known) return known;
-  const browser = await signedInAs(testApp, clock.now, name, `198.51.100.${address++}`);
-  browsers.set(name, browser);
-  return browser;
-};
 
 const page = (tipId: string) => `/console/tips/${tipId}/agencies`;
 

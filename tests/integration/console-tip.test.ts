@@ -1,9 +1,8 @@
 import { consoleCatalogs, shortText } from "@balagh/shared";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { naughtyStrings } from "../fixtures/blns.js";
-import { type ConsoleBrowser, errorSummaryOf, fieldValue, manualClock } from "../fixtures/console.js";
+import { type ConsoleBrowser, errorSummaryOf, fieldValue, type manualClock } from "../fixtures/console.js";
 import {
-  addMembers,
   csrfOf,
   fileTip,
   MEMBERS,
@@ -13,7 +12,8 @@ import {
   tipForX,
 } from "../fixtures/console-workspace.js";
 import { escapeText, injectionsIn, withoutConsoleScripts } from "../fixtures/inert-html.js";
-import { createTestApp, type TestApp } from "../fixtures/test-app.js";
+import { membersApp } from "../fixtures/members-app.js";
+import type { TestApp } from "../fixtures/test-app.js";
 import { validTip } from "../fixtures/tips.js";
 
 const fr = consoleCatalogs.fr;
@@ -24,32 +24,17 @@ let clock: ReturnType<typeof manualClock>;
 let ids: Record<MemberName, string>;
 let tipX: string;
 let tipOther: string;
-let address = 10;
-const browsers = new Map<MemberName, ConsoleBrowser>();
 
-// One app and one sign-in per member for the file (the password hash is slow on purpose); a fresh pair of tips per test.
+const { file, as, forgetSessions } = membersApp({ firstAddress: 10 });
+
 beforeAll(async () => {
-  clock = manualClock();
-  testApp = await createTestApp({ now: clock.now });
-  ids = await addMembers(testApp);
-});
-
-afterAll(async () => {
-  await testApp.close();
+  ({ testApp, clock, ids } = file);
 });
 
 beforeEach(async () => {
   tipX = await fileTip(testApp, tipForX());
   tipOther = await fileTip(testApp, tipElsewhere());
 });
-
-const as = async (name: MemberName) => {
-  const known = browsers.get(name);
-  if (known) return known;
-  const browser = await signedInAs(testApp, clock.now, name, `198.51.100.${address++}`);
-  browsers.set(name, browser);
-  return browser;
-};
 
 const workspace = (id: string) => `/console/tips/${id}`;
 
@@ -367,6 +352,6 @@ describe("an agent", () => {
     expect(sent.status).toBe(303);
     expect(await (await agent.follow(sent)).text()).toContain(escapeText(note));
     // Every session of this file ended with the clock's jump: this test stays the last one.
-    browsers.clear();
+    forgetSessions();
   });
 });
