@@ -1,51 +1,21 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FakeHcaptcha, startFakeHcaptcha } from "../fixtures/fake-hcaptcha.js";
-import { startServerProcess } from "../fixtures/server-process.js";
+import { describe, expect, it } from "vitest";
+import { privacyProbe } from "../fixtures/privacy-probe.js";
 import { submission } from "../fixtures/tips.js";
 
 const ADDRESS = "203.0.113.58";
 const USER_AGENT = "Mozilla/5.0 (Linux; Android 10; Itel-Followup-Probe-4410) Balagh-Test/1.0";
 
-let dir: string;
-let fake: FakeHcaptcha;
-let server: Awaited<ReturnType<typeof startServerProcess>>;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "balagh-followup-privacy-"));
-  fake = await startFakeHcaptcha();
-  // TRUST_PROXY: the forwarded address is the client's, so it really reaches the receipt throttle.
-  server = await startServerProcess({
-    DATABASE_URL: `file:${join(dir, "balagh.db")}`,
-    HCAPTCHA_VERIFY_URL: fake.url,
-    TRUST_PROXY: "true",
-  });
-});
-
-afterAll(async () => {
-  await server?.stop();
-  await fake?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const send = (path: string, init: RequestInit = {}) =>
-  fetch(`${server.url}${path}`, {
-    ...init,
-    headers: {
-      "X-Forwarded-For": ADDRESS,
-      "User-Agent": USER_AGENT,
-      "Content-Type": "application/json",
-      ...init.headers,
-    },
-  });
+const {
+  probe,
+  send,
+  stored: storedFiles,
+} = privacyProbe({ name: "followup-privacy", address: ADDRESS, userAgent: USER_AGENT });
 
 describe("a returning reporter's address and user agent", () => {
   it("are kept nowhere: not in the database files, not in the server's output; no cookie, no cache", async () => {
     const filed = await send("/api/v1/tips", {
       method: "POST",
-      body: JSON.stringify(submission({ provider: "hcaptcha", response: fake.issue() })),
+      body: JSON.stringify(submission({ provider: "hcaptcha", response: probe.fake.issue() })),
     });
     const { receipt } = (await filed.json()) as { receipt: string };
     const open = (r: string) =>
@@ -82,15 +52,13 @@ describe("a returning reporter's address and user agent", () => {
       expect(response.headers.get("Referrer-Policy")).toBe("no-referrer");
     }
 
-    await server.stop();
+    await probe.server.stop();
 
-    const stored = readdirSync(dir)
-      .map((name) => readFileSync(join(dir, name)).toString("latin1"))
-      .join("\n");
+    const stored = storedFiles();
     for (const needle of [ADDRESS, USER_AGENT, "Itel-Followup-Probe-4410", token, receipt]) {
       expect(stored).not.toContain(needle);
-      expect(server.output()).not.toContain(needle);
+      expect(probe.server.output()).not.toContain(needle);
     }
-    expect(server.output()).toMatch(/Hotline:/);
+    expect(probe.server.output()).toMatch(/Hotline:/);
   });
 });
