@@ -1,6 +1,7 @@
 import type { Server } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
+import { consoleCatalogs } from "@balagh/shared";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../fixtures/browser.js";
@@ -110,6 +111,10 @@ describe("the queue's stream in Chromium, across the end of a stream", () => {
       );
       expect(streamRequests).toHaveLength(3);
       expect(await page.locator("#queue-list").getAttribute("data-stream")).toBe("closed");
+      // Alerts have stopped: the page says so, in the member's words, rather than stay silently stale.
+      const note = page.locator("[data-stream-ended]");
+      await note.waitFor({ state: "visible", timeout: 5_000 });
+      expect(await note.textContent()).toContain(consoleCatalogs.fr["live.ended"]);
     } finally {
       await context.close();
     }

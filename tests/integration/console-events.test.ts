@@ -203,4 +203,16 @@ describe("a session that ended", () => {
     expect(refused.status).toBe(204);
     expect(await refused.text()).toBe("");
   });
+
+  it("is not kept alive by its own reconnects: an open queue tab is no member at work (the idle end stands)", async () => {
+    const agent = await signedInAs(t, clock.now, "agentX", "198.51.100.28");
+    for (let minutes = 0; minutes < 30; minutes += 10) {
+      const stream = await connect(agent);
+      await stream.until(hasId);
+      await stream.cancel();
+      clock.advance(10 * MINUTE);
+    }
+    expect((await agent.get("/console/events")).status).toBe(204);
+    expect((await agent.get("/console")).status).toBe(303);
+  });
 });

@@ -83,7 +83,7 @@ export const requireViewer =
   (services: Services, { stream = false } = {}): MiddlewareHandler<ViewerEnv> =>
   async (c, next) => {
     const token = sessionToken(c);
-    const found = token ? await findSession(services.db, token, services.now()) : null;
+    const found = token ? await findSession(services.db, token, services.now(), { touch: !stream }) : null;
     // EventSource follows a redirect to the sign-in page and fails on its HTML; a 204 tells it, by
     // the SSE spec, to stop reconnecting, without a page rendered for nobody.
     if (stream && (found?.state !== "live" || found.pending)) {

@@ -46,7 +46,11 @@ export const endEverySession = (db: AppDb, staffId: string) => db.delete(session
  * disabled: deleted now, the member's id kept so that what they were typing can go back to them),
  * or null when there is no such session.
  */
-export const findSession = async (db: AppDb, token: string, now: Date) => {
+/**
+ * `touch: false` for an event stream's reconnects: an open queue tab is not a member at work, and
+ * must not keep a session on a shared device alive past its idle end.
+ */
+export const findSession = async (db: AppDb, token: string, now: Date, { touch = true } = {}) => {
   const tokenHash = hashToken(token);
   const [row] = await db
     .select({
@@ -76,7 +80,7 @@ export const findSession = async (db: AppDb, token: string, now: Date) => {
     await endSession(db, tokenHash);
     return { state: "ended" as const, staffId: row.staff.id, pending: row.pending };
   }
-  if (now.getTime() - lastSeen >= TOUCH_EVERY_MS) {
+  if (touch && now.getTime() - lastSeen >= TOUCH_EVERY_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
   }
   return { state: "live" as const, ...row };

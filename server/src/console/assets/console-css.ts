@@ -45,6 +45,8 @@ input:focus-visible, textarea:focus-visible, select:focus-visible {
 .header__nav { display: flex; flex-wrap: wrap; align-items: center; gap: 0 20px; }
 .header a, .header a:visited, .header .link-button { color: #fff; }
 .header a:focus-visible, .header .link-button:focus-visible { color: #0b0c0c; }
+.stream-ended { border: 5px solid #d4351c; padding: 15px; margin-block: 20px; font-weight: 700; }
+.stream-ended[hidden] { display: none; }
 .section-nav__list { display: flex; flex-wrap: wrap; gap: 0 20px; margin: 0; padding: 0 0 5px; list-style: none; }
 .section-nav__list a { display: inline-flex; align-items: center; min-height: 44px; font-weight: 700; }
 

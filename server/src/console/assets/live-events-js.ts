@@ -11,6 +11,11 @@ export const LIVE_EVENTS_JS = `
     });
     source.addEventListener("error", () => {
       marked.dataset.stream = "closed";
+      // Closed for good (the session ended, by the SSE spec's 204): say so, or alerts stop unseen.
+      if (source.readyState === EventSource.CLOSED) {
+        const note = document.querySelector("[data-stream-ended]");
+        if (note) note.hidden = false;
+      }
     });
     for (const [name, handle] of Object.entries(handlers)) {
       source.addEventListener(name, (message) => {

@@ -133,7 +133,17 @@ export const Layout = (props: LayoutProps) => {
         <Header t={t} signedIn={props.signedIn} />
         <LanguageSwitch {...props} />
         <main id="main" tabindex={-1}>
-          <div class="width-container">{props.children}</div>
+          <div class="width-container">
+            {props.signedIn && (
+              <div class="stream-ended" role="alert" data-stream-ended hidden>
+                <p>{t("live.ended")}</p>
+                <p>
+                  <a href={props.here}>{t("live.signInAgain")}</a>
+                </p>
+              </div>
+            )}
+            {props.children}
+          </div>
         </main>
       </body>
     </html>

@@ -13,6 +13,8 @@ export const ar: ConsoleCatalog = {
   "header.signedInAs": "تم الدخول باسم {email} ({role})",
   "nav.account": "حسابك",
   "nav.signOut": "تسجيل الخروج",
+  "live.ended": "توقفت التحديثات المباشرة: انتهت جلستك. لن تظهر البلاغات الجديدة والتنبيهات حتى تسجّل الدخول من جديد.",
+  "live.signInAgain": "سجّل الدخول من جديد",
   "nav.label": "أقسام لوحة التحكم",
   "nav.queue": "قائمة البلاغات",
   "nav.newTip": "بلاغ هاتفي جديد",

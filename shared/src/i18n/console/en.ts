@@ -15,6 +15,9 @@ export const en = {
   "header.signedInAs": "Signed in as {email} ({role})",
   "nav.account": "Your account",
   "nav.signOut": "Sign out",
+  "live.ended":
+    "Live updates have stopped: your session ended. New reports and alerts will not appear until you sign in again.",
+  "live.signInAgain": "Sign in again",
   "nav.label": "Console sections",
   "nav.queue": "Queue",
   "nav.newTip": "New phone tip",

@@ -12,6 +12,9 @@ export const fr: ConsoleCatalog = {
   "header.signedInAs": "Connecté·e : {email} ({role})",
   "nav.account": "Votre compte",
   "nav.signOut": "Se déconnecter",
+  "live.ended":
+    "Les mises à jour en direct se sont arrêtées : votre session est terminée. Les nouveaux signalements et les alertes n’apparaîtront plus tant que vous ne vous serez pas reconnecté·e.",
+  "live.signInAgain": "Se reconnecter",
   "nav.label": "Rubriques de la console",
   "nav.queue": "File des signalements",
   "nav.newTip": "Nouveau signalement par téléphone",
