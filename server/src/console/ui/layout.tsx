@@ -138,7 +138,7 @@ export const Layout = (props: LayoutProps) => {
               <div class="stream-ended" role="alert" data-stream-ended hidden>
                 <p>{t("live.ended")}</p>
                 <p>
-                  <a href={props.here}>{t("live.signInAgain")}</a>
+                  <a href="/console">{t("live.signInAgain")}</a>
                 </p>
               </div>
             )}
