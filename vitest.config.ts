@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -9,5 +10,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Most files wait on a server, Chromium or workerd rather than compute: on a 2-core machine the
+    // default (one worker fewer than the cores) ran them one at a time.
+    maxWorkers: Math.max(2, availableParallelism()),
   },
 });
