@@ -82,7 +82,9 @@ const watchStream = (response: Response, onTip: (id: string, at: number) => void
       for (let end = buffer.indexOf("\n\n"); end >= 0; end = buffer.indexOf("\n\n")) {
         const block = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
-        const id = /^event: tip$/m.test(block) ? block.match(/^id: (.*)$/m)?.[1] : undefined;
+        // The event's id is a stream position; the tip's own id is in its data.
+        const data = /^event: tip$/m.test(block) ? block.match(/^data: (.*)$/m)?.[1] : undefined;
+        const id = data ? (JSON.parse(data) as { id?: string }).id : undefined;
         if (id) onTip(id, at);
       }
     }
