@@ -2,15 +2,12 @@ import {
   AGE_BANDS,
   CHILD_INDICATORS,
   CHILD_INVOLVED,
-  type ConsoleLanguage,
   catalogs,
-  countryCode,
   DANGER_NOW,
   DISCLOSURE_LEVELS,
   ILO_INDICATORS,
   LANGUAGES,
   REPORTER_ROLES,
-  ROUTE_COUNTRIES,
   ROUTE_INDICATORS,
   SAFE_TO_CONTACT,
   SEXES,
@@ -27,60 +24,9 @@ import { Checkboxes, type Choice, Radios, Select, ShortText, TextArea } from "..
 import { Button, errorFor, type FieldError, Hidden, PostForm } from "../ui/forms.js";
 import { type IntakeForm, many, one } from "./answers.js";
 import { MultiSelect, Optional } from "./choices.js";
+import { countryChoices } from "./countries.js";
+import { ErrorSummaryOf } from "./field-order.js";
 import { INTAKE_CSS_PATH } from "./style.js";
-
-const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-/** Every code the tip schema accepts as a country, from the same check. */
-const ALL_COUNTRIES = [...LETTERS].flatMap((a) =>
-  [...LETTERS].map((b) => `${a}${b}`).filter((code) => countryCode.safeParse(code).success),
-);
-
-/** The hotline's countries first, then every other one by its name in the page's language. */
-const countryChoices = (language: ConsoleLanguage): Choice[] => {
-  const names = new Intl.DisplayNames([language], { type: "region" });
-  const label = (code: string) => `${names.of(code) ?? code} (${code})`;
-  const first = ROUTE_COUNTRIES.map((c) => c.code);
-  const collator = new Intl.Collator(language);
-  const rest = ALL_COUNTRIES.filter((code) => !first.includes(code))
-    .map((code) => ({ value: code, label: label(code) }))
-    .sort((a, b) => collator.compare(a.label, b.label));
-  return [...first.map((code) => ({ value: code, label: label(code) })), ...rest];
-};
-
-/** The fields in the order of the page, for the error summary. */
-export const FIELD_ORDER = [
-  "channel",
-  "language",
-  "dangerNow",
-  "reporterRole",
-  "victimConsentPolice",
-  "country",
-  "region",
-  "town",
-  "place",
-  "when",
-  "situations",
-  "childInvolved",
-  "count",
-  "ageBands",
-  "sexes",
-  "nationalities",
-  "peopleLanguages",
-  "indicators",
-  "narrative",
-  "suspects",
-  "vehicles",
-  "boats",
-  "phoneNumbers",
-  "places",
-  "otherCountries",
-  "disclosure",
-  "contact",
-  "contactName",
-  "contactMeans",
-  "safeToContact",
-  "safeTimes",
-] as const;
 
 export type IntakeFormView = { tipId: string; values: IntakeForm; errors: FieldError[] };
 
@@ -400,18 +346,3 @@ export const intakeFormPage = (c: Context<ViewerEnv>, view: IntakeFormView) => {
     </>,
   );
 };
-
-/** The summary of every problem; one without a field of its own is a line without a link. */
-const ErrorSummaryOf = ({ t, errors }: { t: ReturnType<typeof textOf>; errors: FieldError[] }) =>
-  errors.length === 0 ? null : (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
-      <h2 class="error-summary__title" id="error-summary-title">
-        {t("errorSummary.title")}
-      </h2>
-      <ul>
-        {errors.map((e) => (
-          <li>{e.beside === false ? e.message : <a href={`#${e.field}`}>{e.message}</a>}</li>
-        ))}
-      </ul>
-    </div>
-  );

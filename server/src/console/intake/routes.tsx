@@ -6,7 +6,8 @@ import { requireRole, requireViewer } from "../guard.js";
 import { textOf } from "../render.js";
 import type { ConsoleEnv } from "../types.js";
 import { entryOf, fieldErrorsOf, intakeFormOf } from "./answers.js";
-import { FIELD_ORDER, intakeFormPage } from "./form-page.js";
+import { FIELD_ORDER } from "./field-order.js";
+import { intakeFormPage } from "./form-page.js";
 import { alreadyEnteredPage, receiptPage } from "./receipt-page.js";
 import { INTAKE_CSS, INTAKE_CSS_PATH } from "./style.js";
 
