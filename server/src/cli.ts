@@ -196,6 +196,13 @@ const main = async (argv: string[]): Promise<number> => {
   }
 };
 
+/** A failed query's own message names only the SQL: the database's reason is in its causes. */
+const describe = (error: unknown): string => {
+  const parts: string[] = [];
+  for (let at: unknown = error; at instanceof Error && parts.length < 5; at = at.cause) parts.push(at.message);
+  return parts.join("\ncaused by: ");
+};
+
 main(process.argv.slice(2)).then(
   // Output to a pipe drains asynchronously: exiting at once would cut a long report short.
   (code) => process.stdout.write("", () => process.exit(code)),
@@ -205,7 +212,7 @@ main(process.argv.slice(2)).then(
       process.exit(2);
     }
     io.err(
-      `balagh: ${error instanceof EnvError ? `configuration error: ${error.message}` : (error as Error).message}\n`,
+      `balagh: ${error instanceof EnvError ? `configuration error: ${error.message}` : describe(error)}\n`,
     );
     process.exit(1);
   },

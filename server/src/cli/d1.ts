@@ -124,8 +124,17 @@ export const openD1 = (target: D1Target): { db: AppDb; flush: () => Promise<void
   const read = (sql: string) => {
     const run = queue.then(async () => {
       const statements = [...pending, sql];
+      const readOnly = pending.length === 0;
       pending = [];
-      const results = await executeFile(target, `${statements.join(";\n")};\n`);
+      const file = `${statements.join(";\n")};\n`;
+      const results = await executeFile(target, file).catch((error: unknown) => {
+        // A read changes nothing, so one more try is safe where a write's is not: wrangler starts a workerd for
+        // each run, and on a loaded machine that start can fail once.
+        if (!readOnly) throw error;
+        const reason = (error as { stderr?: string }).stderr?.trim() || (error as Error).message;
+        process.stderr.write(`balagh: retrying a read from D1 after: ${reason}\n`);
+        return executeFile(target, file);
+      });
       return (results.at(-1)?.results ?? []).map((row) => Object.values(row));
     });
     queue = run.catch(() => {});
