@@ -211,9 +211,7 @@ main(process.argv.slice(2)).then(
       io.err(`balagh: ${(error as Error).message}\n\n${USAGE}\n`);
       process.exit(2);
     }
-    io.err(
-      `balagh: ${error instanceof EnvError ? `configuration error: ${error.message}` : describe(error)}\n`,
-    );
+    io.err(`balagh: ${error instanceof EnvError ? `configuration error: ${error.message}` : describe(error)}\n`);
     process.exit(1);
   },
 );
