@@ -193,6 +193,17 @@ describe("a session that ended", () => {
     expect(await refused.text()).toBe("");
   });
 
+  it("ends an open stream within seconds when the member signs out everywhere from another device", async () => {
+    const agent = await signedInAs(t, clock.now, "agentX", "198.51.100.29");
+    const stream = await connect(agent);
+    await stream.until(hasId);
+    const phone = await signedInAs(t, clock.now, "agentX", "198.51.100.30");
+    expect((await phone.post("/console/sign-out/everywhere", { csrf: await csrfOf(phone) })).status).toBe(303);
+    // Well within the stream's ten minutes: a quarter of a minute, for the stream to look again.
+    clock.advance(MINUTE / 4);
+    expect(await stream.events()).toEqual([]);
+  }, 20_000);
+
   it("gets 204 at the reconnect once idle for 30 minutes", async () => {
     const agent = await signedInAs(t, clock.now, "agentX", "198.51.100.27");
     const first = await connect(agent);

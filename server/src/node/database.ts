@@ -9,6 +9,7 @@ import * as schema from "../db/schema.js";
 import type { AppDb } from "../db/types.js";
 import { groupCommit } from "./group-commit.js";
 
+const READ_CACHE_KIB = 64 * 1024;
 const MIGRATIONS = fileURLToPath(new URL("../db/migrations", import.meta.url));
 
 /** The folder that holds a local database file (and, in demo mode, the generated master key). */
@@ -38,6 +39,9 @@ export const openDatabase = async (url: string, authToken?: string) => {
     await client.execute("PRAGMA synchronous = FULL");
     await client.execute("PRAGMA busy_timeout = 5000");
     await client.execute("PRAGMA foreign_keys = ON");
+    // SQLite's default page cache is 2 MiB: at a million tips the open ones lie on thousands of pages, and the
+    // queue fetched each of them again from the file on every page view (9 ms a query instead of 3).
+    await client.execute(`PRAGMA cache_size = -${READ_CACHE_KIB}`);
   }
   const db: AppDb = drizzle({ client, schema });
   const group = local ? groupCommit(localPath(url)) : null;

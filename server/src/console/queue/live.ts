@@ -10,10 +10,12 @@ export const HEARTBEAT_MS = 15_000;
 /** How soon a browser reconnects after the stream drops or ends (the SSE `retry` field). */
 export const RECONNECT_MS = 3_000;
 /**
- * How long one stream lives. Its reconnect passes the session check again, so a member signed out,
- * disabled or timed out stops receiving events within this; and no request lives forever (a Worker's).
+ * How long one stream lives: its reconnect passes the session check again, so a member timed out stops
+ * receiving events within this; and no request lives forever (a Worker's).
  */
 export const STREAM_LIFETIME_MS = 10 * 60_000;
+/** How often an open stream asks whether its session still exists (one indexed read). */
+const SESSION_RECHECK_MS = 15_000;
 
 /** When the session ends whatever the member does (12 hours after sign-in): the stream ends then at the latest. */
 const sessionEndOf = async (services: Pick<Services, "db">, session: ConsoleSession) => {
@@ -62,8 +64,18 @@ export const liveEvents = async (
           controller.close();
         } catch {}
       };
+      // A member signed out everywhere or disabled loses the session row: their streams end within
+      // SESSION_RECHECK_MS of it, not at the end of the stream's lifetime.
+      let checkedAt = services.now().getTime();
+      const endIfSignedOut = async (now: number) => {
+        if (now - checkedAt < SESSION_RECHECK_MS) return;
+        checkedAt = now;
+        if ((await sessionEndOf(services, session).catch(() => 0)) <= now) close();
+      };
       const endIfDue = () => {
-        if (services.now().getTime() >= endsAt) close();
+        const now = services.now().getTime();
+        if (now >= endsAt) close();
+        else void endIfSignedOut(now);
       };
       const unsubscribe = services.tipFeed.subscribe(
         viewer,
