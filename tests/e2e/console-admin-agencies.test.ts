@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStaffWithCli } from "../fixtures/balagh-cli.js";
 import { PHONE } from "../fixtures/browser.js";
 import { totpCode } from "../fixtures/console.js";
-import { AXE_SOURCE, type ConsoleStage, snapshotsIn, startConsoleStage, WCAG_A_AA } from "../fixtures/console-e2e.js";
+import { axeAudit, type ConsoleStage, snapshotsIn, startConsoleStage } from "../fixtures/console-e2e.js";
 import { AGENCY_X, tipForX } from "../fixtures/console-workspace.js";
 import { submission } from "../fixtures/tips.js";
 import { startWebhookReceiver, type WebhookReceiver } from "../fixtures/webhook-receiver.js";
@@ -38,15 +38,7 @@ const h1 = (page: Page, name: string) => page.getByRole("heading", { level: 1, n
 
 const snap = snapshotsIn(SCREENSHOTS);
 
-const audit = async (page: Page, state: string) => {
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
-    return result.violations.map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => n.target.join(" ")) }));
-  }, WCAG_A_AA);
-  return violations.map((v) => ({ state, ...v }));
-};
+const audit = axeAudit;
 
 const adminSignsIn = async (page: Page) => {
   await page.goto(`${hotline}/console/sign-in?lang=fr`);

@@ -4,7 +4,7 @@ import { catalogs, consoleCatalogs } from "@balagh/shared";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStaffWithCli } from "../fixtures/balagh-cli.js";
-import { AXE_SOURCE, type ConsoleStage, signInOnPage, startConsoleStage, WCAG_A_AA } from "../fixtures/console-e2e.js";
+import { axeAudit, type ConsoleStage, signInOnPage, startConsoleStage } from "../fixtures/console-e2e.js";
 import { AGENCY_X } from "../fixtures/console-workspace.js";
 
 const LAPTOP = { width: 1280, height: 800 };
@@ -42,19 +42,7 @@ afterAll(async () => {
   await stage?.close();
 });
 
-const audit = async (page: Page, state: string) => {
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
-    return result.violations.map((v) => ({
-      rule: v.id,
-      help: v.help,
-      nodes: v.nodes.map((n) => `${n.target.join(" ")} :: ${n.html.slice(0, 160)}`),
-    }));
-  }, WCAG_A_AA);
-  return violations.map((v) => ({ state, ...v }));
-};
+const audit = axeAudit;
 
 const snap = async (page: Page, name: string) => {
   if (!SCREENSHOTS) return;

@@ -4,13 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStaffWithCli } from "../fixtures/balagh-cli.js";
 import { PHONE } from "../fixtures/browser.js";
 import {
-  AXE_SOURCE,
+  axeAudit,
   type ConsoleStage,
   submitTip as sendTip,
   signInOnPage,
   snapshotsIn,
   startConsoleStage,
-  WCAG_A_AA,
 } from "../fixtures/console-e2e.js";
 import { validTip } from "../fixtures/tips.js";
 
@@ -60,19 +59,7 @@ const switchLanguage = async (page: Page, language: ConsoleLanguage, endonym: st
   await h1(page, consoleCatalogs[language]["queue.title"]).waitFor();
 };
 
-const audit = async (page: Page, state: string) => {
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
-    return result.violations.map((v) => ({
-      rule: v.id,
-      help: v.help,
-      nodes: v.nodes.map((n) => `${n.target.join(" ")} :: ${n.html.slice(0, 160)}`),
-    }));
-  }, WCAG_A_AA);
-  return violations.map((v) => ({ state, ...v }));
-};
+const audit = axeAudit;
 
 const snap = snapshotsIn(SCREENSHOTS);
 

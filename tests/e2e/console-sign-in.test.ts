@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type ConsoleLanguage, consoleCatalogs } from "@balagh/shared";
@@ -9,17 +8,16 @@ import { generateMasterKey } from "../../server/src/security/keys.js";
 import { createStaffWithCli } from "../fixtures/balagh-cli.js";
 import { launchBrowser, PHONE } from "../fixtures/browser.js";
 import { totpCode } from "../fixtures/console.js";
+import { type AxeViolation, axeAudit } from "../fixtures/console-e2e.js";
 import { type Site, startSite } from "../fixtures/e2e-site.js";
 import { startServerProcess } from "../fixtures/server-process.js";
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 const LAPTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
 const PASSWORD = "a long and private passphrase";
 /** Set CONSOLE_SCREENSHOTS=<folder> to keep pictures of the pages (laptop and phone) for a look. */
 const SCREENSHOTS = process.env.CONSOLE_SCREENSHOTS;
 
-type Violation = { state: string; rule: string; help: string; nodes: string[] };
+type Violation = AxeViolation;
 
 let dir: string;
 let server: Awaited<ReturnType<typeof startServerProcess>>;
@@ -53,19 +51,7 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-const audit = async (page: Page, state: string): Promise<Violation[]> => {
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
-    return result.violations.map((v) => ({
-      rule: v.id,
-      help: v.help,
-      nodes: v.nodes.map((n) => `${n.target.join(" ")} :: ${n.html.slice(0, 160)} :: ${n.failureSummary ?? ""}`),
-    }));
-  }, WCAG_A_AA);
-  return violations.map((v) => ({ state, ...v }));
-};
+const audit = axeAudit;
 
 const h1 = (page: Page, name: string) => page.getByRole("heading", { level: 1, name, exact: true });
 

@@ -6,12 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStaffWithCli } from "../fixtures/balagh-cli.js";
 import { PHONE } from "../fixtures/browser.js";
 import {
-  AXE_SOURCE,
+  axeAudit,
   type ConsoleStage,
   submitTip as sendTip,
   signInOnPage,
   startConsoleStage,
-  WCAG_A_AA,
 } from "../fixtures/console-e2e.js";
 import { validTip } from "../fixtures/tips.js";
 
@@ -58,19 +57,7 @@ const h1 = (page: Page) => page.getByRole("heading", { level: 1 });
 /** Signs in on the page as a person does, enrolling the second factor on the way. */
 const signIn = (context: BrowserContext, email: string) => signInOnPage(context, hotline, email, PASSWORD);
 
-const audit = async (page: Page, state: string) => {
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
-    return result.violations.map((v) => ({
-      rule: v.id,
-      help: v.help,
-      nodes: v.nodes.map((n) => `${n.target.join(" ")} :: ${n.html.slice(0, 160)}`),
-    }));
-  }, WCAG_A_AA);
-  return violations.map((v) => ({ state, ...v }));
-};
+const audit = axeAudit;
 
 const snap = async (page: Page, name: string) => {
   if (!SCREENSHOTS) return;

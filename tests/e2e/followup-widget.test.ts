@@ -19,9 +19,11 @@ import { launchBrowser, PHONE } from "../fixtures/browser.js";
 import {
   appFrame,
   CATALOGS,
+  type Focus,
   fillToReview,
   finishReceipt,
   heading,
+  Keys as Keyboard,
   type Lang,
   openWidget,
   readReceipt,
@@ -385,6 +387,35 @@ describe("the reporter comes back with the receipt (real Chromium, a real server
         expect(sends[1]?.headers["idempotency-key"]).toBe(sends[0]?.headers["idempotency-key"]);
         expect(await context.cookies()).toEqual([]);
         expect(await probe(frame)).toEqual(NOTHING);
+      } finally {
+        await context.close();
+      }
+    });
+  });
+
+  describe.each(["fr", "ar"] as const)("by keyboard alone (%s)", (lang) => {
+    it("reaches 'I already reported', types the receipt, opens the report, writes and sends a reply: Tab, typing and Enter only", async () => {
+      const { receipt, tipId } = await fileTip(lang);
+      const context = await newPhone();
+      try {
+        const { page, frame } = await openFullPage(context, lang);
+        const keys = new Keyboard(page, frame);
+        const labelled = (label: string) => (f: Focus) => f.label === label;
+        await keys.button(CATALOGS[lang]["followup.start"]);
+        await heading(frame, FOLLOWUP[lang]["entry.title"]).waitFor();
+        await keys.tabTo(labelled(CATALOGS[lang]["receipt.label"]), "the receipt field");
+        await page.keyboard.type(formatReceipt(receipt));
+        await keys.button(FOLLOWUP[lang]["entry.open"]);
+        await heading(frame, FOLLOWUP[lang]["status.title"]).waitFor();
+        const reply = lang === "ar" ? "الأطفال عند السوق كل صباح." : "Les enfants sont au marché chaque matin.";
+        await keys.tabTo(labelled(FOLLOWUP[lang]["reply.label"]), "the reply field");
+        await page.keyboard.type(reply);
+        await keys.button(FOLLOWUP[lang]["reply.send"]);
+        await frame.locator("main").getByText(FOLLOWUP[lang]["reply.sent"], { exact: true }).waitFor();
+        expect(await storedReporterMessages(tipId)).toEqual([reply]);
+        // No mouse, and no trap: Tab still leaves the reply form for the rest of the screen.
+        expect(keys.presses).toBeGreaterThan(0);
+        await keys.tabTo((f) => f.tag === "button" && f.label !== FOLLOWUP[lang]["reply.send"], "another button");
       } finally {
         await context.close();
       }
