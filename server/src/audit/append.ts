@@ -1,6 +1,7 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import { desc } from "drizzle-orm";
+import { errorSays } from "../db/errors.js";
 import { auditLog } from "../db/schema.js";
 import type { AppDb, BatchStatement } from "../db/types.js";
 
@@ -33,12 +34,7 @@ export const appendAudit = async (db: AppDb, entry: AuditEntry, now = new Date()
   }
 };
 
-export const isChainConflict = (error: unknown) => {
-  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    if (/audit_log\.prev_hash|audit_log_prev_hash/.test(e.message)) return true;
-  }
-  return false;
-};
+export const isChainConflict = (error: unknown) => errorSays(error, /audit_log\.prev_hash|audit_log_prev_hash/);
 
 /**
  * A change and its audit entry in one transaction: both are stored or neither. The chain's head is

@@ -1,6 +1,7 @@
 import { and, asc, eq, ne } from "drizzle-orm";
 import { z } from "zod";
 import { auditedBatch } from "../audit/append.js";
+import { errorSays, LAST_ACTIVE_ADMIN } from "../db/errors.js";
 import { agencies, sessions, staff } from "../db/schema.js";
 import type { AppDb } from "../db/types.js";
 import { hashPassword } from "./password.js";
@@ -151,6 +152,20 @@ const anotherActiveAdmin = async (db: AppDb, memberId: string) => {
   return Boolean(other);
 };
 
+/**
+ * The check above reads before the batch writes: two admins demoting or disabling each other at the same moment
+ * both pass it. The database's trigger refuses the second batch whole, and the member gets the same answer.
+ */
+const keepingAnActiveAdmin = async (written: Promise<void>): Promise<MemberResult> => {
+  try {
+    await written;
+    return { ok: true };
+  } catch (error) {
+    if (errorSays(error, LAST_ACTIVE_ADMIN)) return invalid(refusal("role", "lastAdmin"));
+    throw error;
+  }
+};
+
 const placementOf = (member: { role: StaffRole; agencySlug: string | null }) => ({
   role: member.role,
   agency: member.agencySlug,
@@ -170,7 +185,7 @@ export const changePlacement = async (
   const demoted = member.role === "admin" && placement.role !== "admin" && !member.disabled;
   if (demoted && !(await anotherActiveAdmin(db, memberId))) return invalid(refusal("role", "lastAdmin"));
   const after = { role: placement.role, agency: placement.agency?.slug ?? null };
-  await auditedBatch(
+  const written = auditedBatch(
     db,
     () => [
       db
@@ -181,7 +196,7 @@ export const changePlacement = async (
     { actor, action: "staff.placement.change", subject: memberId, details: { before: placementOf(member), after } },
     now,
   );
-  return { ok: true };
+  return keepingAnActiveAdmin(written);
 };
 
 /**
@@ -228,7 +243,7 @@ export const setDisabled = async (
   if (!member) return { ok: false, reason: "not_found" };
   if (disabled && member.role === "admin" && !(await anotherActiveAdmin(db, memberId)))
     return invalid(refusal("role", "lastAdmin"));
-  await auditedBatch(
+  const written = auditedBatch(
     db,
     () => [
       db.update(staff).set({ disabled }).where(eq(staff.id, memberId)),
@@ -242,7 +257,7 @@ export const setDisabled = async (
     },
     now,
   );
-  return { ok: true };
+  return keepingAnActiveAdmin(written);
 };
 
 /** Agencies an agent may be placed in: those in use. */
