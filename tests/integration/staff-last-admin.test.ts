@@ -49,7 +49,9 @@ describe("the last active admin", () => {
   it("is kept by the database itself, whatever writes to it", async () => {
     await t.exec(`update staff set disabled = 1 where id = '${second}'`);
     await expect(t.exec(`update staff set disabled = 1 where id = '${first}'`)).rejects.toThrow(/last active admin/);
-    await expect(t.exec(`update staff set role = 'auditor' where id = '${first}'`)).rejects.toThrow(/last active admin/);
+    await expect(t.exec(`update staff set role = 'auditor' where id = '${first}'`)).rejects.toThrow(
+      /last active admin/,
+    );
     expect(await activeAdmins()).toBe(1);
     // Bringing an admin back, and changing anyone else, stays possible.
     await t.exec(`update staff set disabled = 0 where id = '${second}'`);
