@@ -85,6 +85,7 @@ describe("the queue, live, in a real browser", () => {
       expect(loads).toEqual([]);
       expect(await banner.getByRole("link").getAttribute("href")).toBe(`/console/tips/${p0.id}`);
       await expect(lineOf(page, p0.id).getByRole("link").getAttribute("href")).resolves.toBe(`/console/tips/${p0.id}`);
+      // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered, as a person reads it
       expect(await page.locator('[data-count="P0"]').innerText()).toBe("1");
 
       const sound = page.getByRole("button", { name: new RegExp(fr["queue.live.sound"]) });

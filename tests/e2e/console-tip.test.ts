@@ -81,12 +81,14 @@ describe("the workspace in a real browser", () => {
       await page.goto(`${hotline}/console`);
       await page.locator(`#queue-list > li[data-tip-id="${id}"]`).getByRole("link").click();
       await page.waitForURL(`${hotline}/console/tips/${id}`);
+      // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered, as a person reads it
       await expect(h1(page).innerText()).resolves.toContain(id);
 
       const note = "Appel à la DREN : visite du carrefour jeudi <b>matin</b>.";
       await page.getByLabel(fr["tip.form.noteLabel"]).fill(note);
       await page.getByRole("button", { name: fr["tip.form.noteSubmit"] }).click();
       await page.getByRole("status").filter({ hasText: fr["tip.done.note"] }).waitFor();
+      // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered, as a person reads it
       await expect(page.locator(".note .free-text").innerText()).resolves.toBe(note);
 
       const statusForm = page.locator("form", { has: page.getByRole("button", { name: fr["tip.form.statusSubmit"] }) });
@@ -96,8 +98,11 @@ describe("the workspace in a real browser", () => {
       await page.getByRole("status").filter({ hasText: fr["tip.done.status"] }).waitFor();
 
       const timeline = page.locator(".timeline");
+      // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered, as a person reads it
       await expect(timeline.innerText()).resolves.toContain(`superviseur@hotline.mr ${fr["tip.event.note"]}`);
+      // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered, as a person reads it
       await expect(timeline.innerText()).resolves.toContain(`superviseur@hotline.mr ${fr["tip.event.status"]}`);
+      // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered, as a person reads it
       await expect(timeline.innerText()).resolves.toContain("Vérification avec la brigade des mineurs");
       expect(await page.locator("b").count()).toBe(0);
     }

@@ -1,7 +1,7 @@
 import { consoleCatalogs } from "@balagh/shared";
 import { beforeAll, describe, expect, it } from "vitest";
 import mauritania from "../../server/src/deployments/mauritania.json" with { type: "json" };
-import { type ConsoleBrowser, errorSummaryOf, type manualClock } from "../fixtures/console.js";
+import { type ConsoleBrowser, errorSummaryOf } from "../fixtures/console.js";
 import { csrfOf, fileTip, tipElsewhere } from "../fixtures/console-workspace.js";
 import { membersApp } from "../fixtures/members-app.js";
 import type { TestApp } from "../fixtures/test-app.js";
@@ -10,12 +10,11 @@ const fr = consoleCatalogs.fr;
 const RULES = "/console/admin/rules";
 
 let testApp: TestApp;
-let clock: ReturnType<typeof manualClock>;
 
 const { file, as } = membersApp({ firstAddress: 120 });
 
 beforeAll(async () => {
-  ({ testApp, clock } = file);
+  ({ testApp } = file);
 });
 const agencyId = async (slug: string) =>
   String((await testApp.exec(`select id from agencies where slug = '${slug}'`)).rows[0]?.id);

@@ -229,7 +229,7 @@ export const setAgencyDisabled = async (
   return { ok: true };
 };
 
-const exists = async (db: AppDb, query: Promise<unknown[]>) => (await query).length > 0;
+const exists = async (query: Promise<unknown[]>) => (await query).length > 0;
 
 /** Only an agency nothing points to: an agency with tips (or deliveries, or officers) is disabled instead. */
 export const deleteAgency = async (db: AppDb, actor: string, id: string, now: Date): Promise<AgencyResult> => {
@@ -237,13 +237,12 @@ export const deleteAgency = async (db: AppDb, actor: string, id: string, now: Da
   if (!agency) return NOT_FOUND;
   const refusals = await stillNeeded(db, agency, "delete");
   const hasTips =
-    (await exists(db, db.select({ id: tipRoutes.id }).from(tipRoutes).where(eq(tipRoutes.agencyId, id)).limit(1))) ||
+    (await exists(db.select({ id: tipRoutes.id }).from(tipRoutes).where(eq(tipRoutes.agencyId, id)).limit(1))) ||
     (await exists(
-      db,
       db.select({ id: deliveryOutbox.id }).from(deliveryOutbox).where(eq(deliveryOutbox.agencyId, id)).limit(1),
     ));
   if (hasTips) refusals.push({ field: "delete", problem: "hasTips" });
-  if (await exists(db, db.select({ id: staff.id }).from(staff).where(eq(staff.agencyId, id)).limit(1)))
+  if (await exists(db.select({ id: staff.id }).from(staff).where(eq(staff.agencyId, id)).limit(1)))
     refusals.push({ field: "delete", problem: "hasStaff" });
   if (refusals.length > 0) return invalid(...refusals);
   await auditedBatch(
