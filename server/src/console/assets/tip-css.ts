@@ -19,6 +19,7 @@ h3 { font-size: 1.1875rem; margin: 20px 0 10px; }
 .reasons { padding-inline-start: 1.2em; }
 .reasons > li { margin-bottom: 8px; overflow-wrap: anywhere; }
 .reasons q { font-style: italic; }
+.reasons .points { white-space: nowrap; }
 .priority { display: inline-block; padding: 2px 8px; background: #f3f2f1; border: 2px solid #0b0c0c; }
 .priority--P0 { background: #d4351c; border-color: #d4351c; color: #fff; }
 .priority--P1 { background: #f47738; border-color: #f47738; color: #0b0c0c; }

@@ -48,7 +48,7 @@ export const Triage = ({ t, tip }: { t: Translate; tip: TipView }) => {
                   (<q dir="auto">{reason.phrase}</q>)
                 </>
               )}{" "}
-              <span class="muted">{t("tip.triage.points", { points: Number(reason.points ?? 0) })}</span>
+              <span class="muted points">{t("tip.triage.points", { points: Number(reason.points ?? 0) })}</span>
             </li>
           ))}
         </ul>

@@ -87,7 +87,7 @@ const Result = ({ t, result }: { t: Translate; result: TryResult }) => {
               ) : (
                 <code dir="ltr">{reason.evidence}</code>
               )}{" "}
-              <span class="muted">{t("tip.triage.points", { points: reason.points })}</span>
+              <span class="muted points">{t("tip.triage.points", { points: reason.points })}</span>
             </li>
           ))}
         </ul>
