@@ -55,6 +55,14 @@ const heightsWhileAnswering = async (answers: Answers) => {
   }
 };
 
+const fromTheFrame = (heights: number[]) =>
+  heights.slice(
+    Math.max(
+      0,
+      heights.findIndex((h) => h > 0),
+    ),
+  );
+
 describe("inline mode", () => {
   it("leaks no answer through its height: danger yes + contact details, danger no + anonymous, same heights", async () => {
     const urgentAndContactable = await heightsWhileAnswering({
@@ -65,7 +73,9 @@ describe("inline mode", () => {
     const calmAndAnonymous = await heightsWhileAnswering({ danger: "no", narrative: NARRATIVE });
     // The recorder works: it saw the frame take its place in the page.
     expect(Math.max(0, ...urgentAndContactable)).toBeGreaterThan(0);
-    expect(urgentAndContactable).toEqual(calmAndAnonymous);
+    // Whether the empty slot (0) is seen before the frame lands depends on which script ran first, not on
+    // any answer: the heights are compared from the frame's arrival on, every one of them.
+    expect(fromTheFrame(urgentAndContactable)).toEqual(fromTheFrame(calmAndAnonymous));
   });
 
   it("leaks no answer through the partner page's scroll: danger yes scrolls the form, not the page", async () => {
