@@ -24,7 +24,8 @@ import { draftOf, formOfRule, type RuleForm, ruleErrors, ruleFormOf } from "./ru
 import { RULES_PATH, rulePage } from "./rule-page.js";
 import { RULES_CSS, RULES_CSS_PATH } from "./rules-css.js";
 import { answersOfTip, formOfTip, parseTryForm, TRY_LIST_FIELDS, tryFieldId } from "./try-answers.js";
-import { type TryResult, tryPage } from "./try-page.js";
+import { tryPage } from "./try-page.js";
+import type { TryResult } from "./try-result.js";
 
 const agencyChoices = (services: Services) =>
   services.db
